@@ -1,0 +1,98 @@
+import { VolcengineError } from "./http/errors";
+import type { SigningCredentials } from "./signing/signer";
+
+export const DEFAULT_REGION = "cn-north-1";
+export const DEFAULT_SMS_ENDPOINT = "https://sms.volcengineapi.com";
+export const DEFAULT_TIMEOUT_SECONDS = 30;
+
+/** Stack config keys (namespace `volcengine`) and the environment variables used when a key is not set. */
+export const SETTINGS = {
+  accessKey: { config: "volcengine:accessKey", env: "VOLCENGINE_ACCESS_KEY" },
+  secretKey: { config: "volcengine:secretKey", env: "VOLCENGINE_SECRET_KEY" },
+  sessionToken: { config: "volcengine:sessionToken", env: "VOLCENGINE_SESSION_TOKEN" },
+  region: { config: "volcengine:region", env: "VOLCENGINE_REGION" },
+  smsEndpoint: { config: "volcengine:smsEndpoint", env: "VOLCENGINE_SMS_ENDPOINT" },
+  timeoutSeconds: { config: "volcengine:smsTimeoutSeconds", env: "VOLCENGINE_SMS_TIMEOUT_SECONDS" },
+} as const;
+export type SettingName = keyof typeof SETTINGS;
+
+/** What the provider's `configure` received from the stack config (secrets arrive unwrapped). */
+export type StackSettings = Partial<Record<SettingName, string>>;
+
+export interface ResolvedSettings {
+  credentials: SigningCredentials;
+  region: string;
+  endpoint: URL;
+  timeoutMs: number;
+}
+
+/** Reads our keys out of the engine's stack config, as Pulumi's dynamic `Config.get` gives them. */
+export function readStackConfig(config: { get(key: string): string | undefined }): StackSettings {
+  const settings: StackSettings = {};
+  for (const [name, keys] of Object.entries(SETTINGS) as [SettingName, (typeof SETTINGS)[SettingName]][]) {
+    const value = config.get(keys.config);
+    if (typeof value === "string" && value !== "") settings[name] = value;
+  }
+  return settings;
+}
+
+/**
+ * Stack config first, then the environment, resolved when a provider method runs (in the provider host process),
+ * so no credential is ever part of the serialized provider in state.
+ */
+export function resolveSettings(action: string, stack: StackSettings, env: NodeJS.ProcessEnv = process.env): ResolvedSettings {
+  const pick = (name: SettingName): string | undefined => {
+    const value = stack[name] ?? env[SETTINGS[name].env];
+    return value === undefined || value.trim() === "" ? undefined : value.trim();
+  };
+  const accessKey = pick("accessKey");
+  const secretKey = pick("secretKey");
+  if (!accessKey || !secretKey) {
+    const missing = [!accessKey && "access key", !secretKey && "secret key"].filter(Boolean).join(" and ");
+    throw new VolcengineError({
+      kind: "config", action, code: "MissingCredentials",
+      message: `no Volcengine ${missing} is configured`,
+      hint:
+        "either set stack config: `pulumi config set volcengine:accessKey AKLT…` and `pulumi config set --secret volcengine:secretKey …`, " +
+        "or export VOLCENGINE_ACCESS_KEY and VOLCENGINE_SECRET_KEY before running pulumi",
+    });
+  }
+  const endpoint = parseEndpoint(action, pick("smsEndpoint") ?? DEFAULT_SMS_ENDPOINT);
+  const timeoutText = pick("timeoutSeconds");
+  const timeoutSeconds = timeoutText === undefined ? DEFAULT_TIMEOUT_SECONDS : Number(timeoutText);
+  if (!Number.isFinite(timeoutSeconds) || timeoutSeconds <= 0) {
+    throw configError(action, "InvalidTimeout", `the timeout "${timeoutText}" is not a positive number of seconds`, `set ${SETTINGS.timeoutSeconds.config} or ${SETTINGS.timeoutSeconds.env} to e.g. 30`);
+  }
+  return {
+    credentials: { accessKey, secretKey, sessionToken: pick("sessionToken") },
+    region: pick("region") ?? DEFAULT_REGION,
+    endpoint,
+    timeoutMs: Math.round(timeoutSeconds * 1000),
+  };
+}
+
+/** The endpoint must be https, except on loopback (a local emulator or a test server). */
+function parseEndpoint(action: string, text: string): URL {
+  const where = `set ${SETTINGS.smsEndpoint.config} or ${SETTINGS.smsEndpoint.env}`;
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    throw configError(action, "InvalidEndpoint", `the SMS endpoint "${text}" is not a URL`, `${where} to e.g. ${DEFAULT_SMS_ENDPOINT}`);
+  }
+  if (url.protocol === "https:") return url;
+  if (url.protocol === "http:" && isLoopback(url.hostname)) return url;
+  throw configError(
+    action, "InsecureEndpoint",
+    `the SMS endpoint ${url.origin} is not https: requests carry ID numbers and scans, so plain http is allowed only on loopback`,
+    `${where} to an https:// URL`,
+  );
+}
+
+function isLoopback(hostname: string): boolean {
+  return hostname === "localhost" || hostname === "[::1]" || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(hostname);
+}
+
+function configError(action: string, code: string, message: string, hint: string): VolcengineError {
+  return new VolcengineError({ kind: "config", action, code, message, hint });
+}

@@ -1,0 +1,40 @@
+import { INPUT_PROPERTIES, type InputProperty } from "./types";
+import { containsUnknown, withoutAbsent } from "./values";
+
+export interface SignatureIdentDiff {
+  changes: boolean;
+  /** Every changed input: the API cannot update a qualification, so each change files a new one. */
+  replaces: InputProperty[];
+}
+
+/** Compares checked new inputs with the stored outputs, on input properties only. */
+export function diffSignatureIdent(olds: Record<string, unknown>, news: Record<string, unknown>): SignatureIdentDiff {
+  const replaces = INPUT_PROPERTIES.filter((property) => {
+    const before = withoutAbsent(olds[property]);
+    const after = withoutAbsent(news[property]);
+    if (containsUnknown(after)) return true;
+    if (property === "effectSignatures") return !isCoveredBy(after, before);
+    return canonicalJson(before) !== canonicalJson(after);
+  });
+  return { changes: replaces.length > 0, replaces };
+}
+
+/**
+ * A qualification's effectSignatures are what the vendor lists after a refresh; signatures bound to it since
+ * (BatchBindSignatureIdent, the console) are no reason to file a new one. Only a signature it does not cover is.
+ */
+function isCoveredBy(declared: unknown, effective: unknown): boolean {
+  const wanted = Array.isArray(declared) ? declared : [];
+  const have = new Set(Array.isArray(effective) ? effective : []);
+  return wanted.every((signature) => have.has(signature));
+}
+
+function canonicalJson(value: unknown): string {
+  if (value === undefined) return "null";
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(",")}]`;
+  if (value !== null && typeof value === "object") {
+    const entries = Object.keys(value).sort().map((key) => `${JSON.stringify(key)}:${canonicalJson((value as Record<string, unknown>)[key])}`);
+    return `{${entries.join(",")}}`;
+  }
+  return JSON.stringify(value);
+}

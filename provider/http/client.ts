@@ -1,0 +1,168 @@
+import { Agent, errors as undiciErrors, request } from "undici";
+import { signRequest, type SigningCredentials } from "../signing/signer";
+import { VolcengineError } from "./errors";
+import { parseJson } from "./json";
+
+export const SMS_API_VERSION = "2021-01-11";
+export const SMS_SERVICE = "volcSMS";
+
+export interface SmsClientOptions {
+  /** `https://sms.volcengineapi.com` or a proxy/emulator; its path, if any, is kept. */
+  endpoint: URL;
+  region: string;
+  credentials: SigningCredentials;
+  /** Applies to connecting, to the response headers and to each gap in the response body. */
+  timeoutMs: number;
+  /** Answers larger than this are refused instead of buffered. */
+  maxResponseBytes?: number;
+  now?: () => Date;
+}
+
+export interface SmsCallResult {
+  result: Record<string, unknown>;
+  requestId: string;
+  httpStatus: number;
+}
+
+interface Envelope {
+  ResponseMetadata?: { RequestId?: unknown; Error?: { Code?: unknown; CodeN?: unknown; Message?: unknown } };
+  Result?: unknown;
+}
+
+/** Signs and sends one SMS API action; turns every failure into a VolcengineError. */
+export class SmsClient {
+  private readonly agent: Agent;
+
+  constructor(private readonly options: SmsClientOptions) {
+    this.agent = new Agent({ connect: { timeout: options.timeoutMs } });
+  }
+
+  async call(action: string, body: string, personalValues: readonly string[] = []): Promise<SmsCallResult> {
+    const { endpoint, credentials } = this.options;
+    const secrets = [credentials.secretKey, credentials.sessionToken, ...personalValues];
+    const url = new URL(endpoint);
+    url.searchParams.set("Action", action);
+    url.searchParams.set("Version", SMS_API_VERSION);
+    const bytes = Buffer.from(body, "utf8");
+    const signed = signRequest(
+      {
+        method: "POST",
+        host: url.host,
+        path: url.pathname || "/",
+        query: { Action: action, Version: SMS_API_VERSION },
+        headers: { "Content-Type": "application/json; charset=UTF-8" },
+        body: bytes,
+      },
+      { credentials, region: this.options.region, service: SMS_SERVICE, now: this.options.now },
+    );
+
+    let status: number;
+    let text: string;
+    let requestIdHeader: string | undefined;
+    try {
+      const response = await request(url, {
+        method: "POST",
+        headers: signed.headers,
+        body: bytes,
+        dispatcher: this.agent,
+        headersTimeout: this.options.timeoutMs,
+        bodyTimeout: this.options.timeoutMs,
+      });
+      status = response.statusCode;
+      requestIdHeader = headerValue(response.headers["x-tt-logid"]);
+      text = await readLimited(response.body, this.options.maxResponseBytes ?? 10 * 1024 * 1024, action, status);
+    } catch (error) {
+      if (error instanceof VolcengineError) throw error;
+      throw transportError(action, error, secrets);
+    }
+
+    let envelope: Envelope;
+    try {
+      envelope = parseJson(text) as Envelope;
+    } catch {
+      throw new VolcengineError({
+        kind: "response", action, code: "InvalidResponse", httpStatus: status, requestId: requestIdHeader, secrets,
+        message: `the answer is not JSON (${text.length} characters, starting ${JSON.stringify(text.slice(0, 40))})`,
+        hint: "a proxy or gateway answered instead of the SMS API: check volcengine:smsEndpoint / VOLCENGINE_SMS_ENDPOINT",
+      });
+    }
+    const metadata = isObject(envelope) && isObject(envelope.ResponseMetadata) ? envelope.ResponseMetadata : undefined;
+    const requestId = typeof metadata?.RequestId === "string" ? metadata.RequestId : requestIdHeader;
+    const vendorError = metadata?.Error;
+    if (isObject(vendorError)) {
+      const code = vendorError.Code !== undefined && vendorError.Code !== "" ? String(vendorError.Code) : String(vendorError.CodeN ?? "Unknown");
+      throw new VolcengineError({
+        kind: "vendor", action, code, httpStatus: status, requestId, secrets,
+        message: typeof vendorError.Message === "string" && vendorError.Message !== "" ? vendorError.Message : "no message",
+      });
+    }
+    if (status < 200 || status >= 300) {
+      throw new VolcengineError({
+        kind: "response", action, code: `HTTP${status}`, httpStatus: status, requestId, secrets,
+        message: "the answer has an error status but no error in its ResponseMetadata",
+      });
+    }
+    if (!isObject(envelope) || !isObject(envelope.Result)) {
+      throw new VolcengineError({
+        kind: "response", action, code: "InvalidResponse", httpStatus: status, requestId, secrets,
+        message: "the answer has no Result",
+      });
+    }
+    return { result: envelope.Result, requestId: requestId ?? "", httpStatus: status };
+  }
+
+  close(): Promise<void> {
+    return this.agent.close();
+  }
+}
+
+function isObject(value: unknown): value is Record<string, any> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+function headerValue(value: string | string[] | undefined): string | undefined {
+  return Array.isArray(value) ? value[0] : value;
+}
+
+async function readLimited(body: AsyncIterable<Buffer> & { destroy(): unknown }, limit: number, action: string, status: number): Promise<string> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of body) {
+    size += chunk.length;
+    if (size > limit) {
+      body.destroy();
+      throw new VolcengineError({ kind: "response", action, code: "ResponseTooLarge", httpStatus: status, message: `the answer exceeds ${limit} bytes` });
+    }
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks).toString("utf8");
+}
+
+const TRANSPORT_DESCRIPTIONS: Record<string, string> = {
+  ECONNREFUSED: "the connection was refused: nothing listens at the endpoint",
+  ENOTFOUND: "the endpoint's host name does not resolve",
+  EAI_AGAIN: "the endpoint's host name could not be resolved (DNS)",
+  UND_ERR_CONNECT_TIMEOUT: "connecting to the endpoint timed out",
+  UND_ERR_HEADERS_TIMEOUT: "the endpoint did not answer in time",
+  UND_ERR_BODY_TIMEOUT: "the endpoint stopped sending its answer",
+  UND_ERR_SOCKET: "the connection was closed before the answer was complete",
+  ECONNRESET: "the connection was reset",
+  UND_ERR_RES_CONTENT_LENGTH_MISMATCH: "the answer was cut short",
+};
+
+export function transportError(action: string, error: unknown, secrets: readonly (string | undefined)[]): VolcengineError {
+  const code = transportCode(error);
+  return new VolcengineError({
+    kind: "transport", action, code, secrets,
+    message: TRANSPORT_DESCRIPTIONS[code] ?? (error instanceof Error ? error.message : String(error)),
+    hint: "check the network path to the endpoint (volcengine:smsEndpoint / VOLCENGINE_SMS_ENDPOINT, proxies, firewall) and run again",
+  });
+}
+
+/** undici wraps network errors; the stable code is on the error or on its cause. */
+function transportCode(error: unknown): string {
+  for (let current: any = error, depth = 0; current && depth < 4; current = current.cause, depth++) {
+    if (typeof current.code === "string" && current.code !== "UND_ERR") return current.code;
+  }
+  return error instanceof undiciErrors.UndiciError ? "UND_ERR" : "NetworkError";
+}

@@ -1,0 +1,67 @@
+import { redact } from "../redact";
+
+/** Where a failure came from: the vendor answered with an error, the network failed, the answer was unusable, or the setup is wrong. */
+export type VolcengineErrorKind = "vendor" | "transport" | "response" | "config";
+
+export interface VolcengineErrorDetails {
+  kind: VolcengineErrorKind;
+  action: string;
+  /** Vendor `Code` (`SignatureDoesNotMatch`, `1001`), undici's code (`UND_ERR_HEADERS_TIMEOUT`, `ECONNREFUSED`) or ours (`InvalidResponse`, `MissingCredentials`). */
+  code: string;
+  message: string;
+  httpStatus?: number;
+  requestId?: string;
+  /** What the user should do; defaults to the hint known for `code`. */
+  hint?: string;
+  /** Values that must not appear in the message even if the vendor echoes them (keys, personal values). */
+  secrets?: readonly (string | undefined)[];
+}
+
+const HINTS: Record<string, string> = {
+  SignatureDoesNotMatch:
+    "the secret key does not belong to the access key, or something between here and Volcengine rewrote the request: check volcengine:secretKey / VOLCENGINE_SECRET_KEY",
+  InvalidAccessKey: "Volcengine does not know this access key: check volcengine:accessKey / VOLCENGINE_ACCESS_KEY (a key of a deleted or disabled user fails too)",
+  InvalidTimestamp: "this machine's clock differs from Volcengine's by more than 15 minutes: synchronise it (timedatectl, chrony or ntpdate) and retry",
+  InvalidSecretToken: "the STS session token is expired or does not match the keys: get new temporary credentials",
+  MissingSignature: "the request reached Volcengine unsigned: a proxy may strip the Authorization header",
+  AccessDenied: "the key's user lacks permission for volcSMS: attach an SMS policy to it in the Volcengine IAM console",
+  LackPolicy: "the key's user lacks permission for volcSMS: attach an SMS policy to it in the Volcengine IAM console",
+  FlowLimitExceeded: "Volcengine throttled the request: wait a minute and run again",
+  "1001": "Volcengine rejected a parameter (参数错误): fix the field the message names and run again; `pulumi preview` checks most rules before anything is sent",
+  "1023": "this account has no permission to call the SMS qualification API (no permission): enable SMS for the account or grant the key's user an SMS policy in the Volcengine console",
+  "1027": "the account reached its daily limit of new qualifications: run again tomorrow",
+  "1999": "Volcengine had a system error (系统错误): retry later, and give the RequestId to Volcengine support if it persists",
+};
+
+/**
+ * The one error the provider throws for anything that went wrong talking to Volcengine. It carries what a user
+ * (or their support ticket) needs, and is redacted at construction, so no caller can leak a key or a personal value.
+ */
+export class VolcengineError extends Error {
+  override readonly name = "VolcengineError";
+  readonly kind: VolcengineErrorKind;
+  readonly action: string;
+  readonly code: string;
+  readonly httpStatus?: number;
+  readonly requestId?: string;
+  readonly hint?: string;
+
+  constructor(details: VolcengineErrorDetails) {
+    const hint = details.hint ?? HINTS[details.code];
+    const facts = [
+      details.code,
+      details.httpStatus !== undefined ? `HTTP ${details.httpStatus}` : undefined,
+      details.requestId ? `RequestId ${details.requestId}` : undefined,
+    ].filter(Boolean);
+    const text = `${details.action} failed (${facts.join(", ")}): ${details.message}${hint ? `. What to do: ${hint}` : ""}`;
+    super(redact(text, details.secrets));
+    this.kind = details.kind;
+    this.action = details.action;
+    this.code = details.code;
+    this.httpStatus = details.httpStatus;
+    this.requestId = details.requestId;
+    this.hint = hint;
+    // Pulumi's provider host prints `${error}: ${error.stack}`; a stack trace says nothing to a user here.
+    this.stack = `${this.name}: ${this.message}`;
+  }
+}

@@ -1,0 +1,36 @@
+/**
+ * The one redaction step every error, warning and log line goes through. A qualification carries ID numbers,
+ * mobiles and scans of real people (PIPL), and requests carry keys and signatures: none may reach a terminal,
+ * a CI log or the state file.
+ */
+
+const PATTERNS: Array<[RegExp, string]> = [
+  [/HMAC-SHA256 Credential=[^\s,]+(?:,\s*SignedHeaders=[^\s,]+)?(?:,\s*Signature=[0-9a-fA-F]+)?/g, "HMAC-SHA256 [redacted authorization]"],
+  [/(authorization|x-security-token)(["']?\s*[:=]\s*["']?)[^"'\r\n,}]+/gi, "$1$2[redacted]"],
+  [/Signature=[0-9a-fA-F]{16,}/g, "Signature=[redacted]"],
+  [/\bAK(?:LT|AP)[A-Za-z0-9+/=_-]{16,}/g, "[redacted access key]"],
+  [/data:[\w.+-]+\/[\w.+-]+;base64,[A-Za-z0-9+/=]*/g, "[redacted file content]"],
+  [/[A-Za-z0-9+/]{80,}={0,2}/g, "[redacted base64]"],
+  // GB 11643 shape: region, a birth date in 1800–2099, sequence, check character.
+  [/(?<![0-9A-Za-z])\d{6}(?:18|19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\d{3}[\dXx](?![0-9A-Za-z])/g, "[redacted ID number]"],
+  [/(?<![0-9A-Za-z])(?:\+?86[- ]?)?1[3-9]\d{9}(?![0-9A-Za-z])/g, "[redacted mobile]"],
+];
+
+/** Replaces every credential, signature, ID number, mobile and file content in `text`, plus the given values. */
+export function redact(text: string, knownSecrets: readonly (string | undefined)[] = []): string {
+  let result = text;
+  for (const secret of knownSecrets) {
+    // Short values (a 1-digit token) would shred unrelated text; real secrets are long.
+    if (secret && secret.length >= 6) result = result.split(secret).join("[redacted]");
+  }
+  for (const [pattern, replacement] of PATTERNS) result = result.replace(pattern, replacement);
+  return result;
+}
+
+/** Every string leaf of a value, for passing a request body's personal values to `redact`. */
+export function stringLeaves(value: unknown, into: string[] = []): string[] {
+  if (typeof value === "string") into.push(value);
+  else if (Array.isArray(value)) for (const item of value) stringLeaves(item, into);
+  else if (value !== null && typeof value === "object") for (const item of Object.values(value)) stringLeaves(item, into);
+  return into;
+}

@@ -1,0 +1,70 @@
+import * as pulumi from "@pulumi/pulumi";
+import { signatureIdentProvider } from "./dynamic-provider";
+import {
+  SECRET_PROPERTIES,
+  type BusinessInfo,
+  type PersonInfo,
+  type Purpose,
+  type SignAuthFile,
+  type SignatureIdentBody,
+} from "./types";
+
+/** A value, or an Output of it, at every level of nesting, as Pulumi programs build them. */
+export type DeepInput<T> = T extends readonly (infer Item)[]
+  ? pulumi.Input<DeepInput<Item>[]>
+  : T extends object
+    ? pulumi.Input<{ [K in keyof T]: DeepInput<T[K]> }>
+    : pulumi.Input<T>;
+
+/** The ApplySignatureIdent body, with the API's own field names and nesting. */
+export type SmsSignatureIdentArgs = { [K in keyof SignatureIdentBody]: DeepInput<SignatureIdentBody[K]> };
+
+export const SMS_SIGNATURE_IDENT_MODULE = "volcengine-sms";
+export const SMS_SIGNATURE_IDENT_TYPE = "SmsSignatureIdent";
+
+/**
+ * An SMS signature qualification (短信签名资质) filed with Volcengine's ApplySignatureIdent.
+ *
+ * Inputs are validated in `pulumi preview`. Any change files a new qualification (replacement): the API cannot
+ * update or delete one, and deleting the resource only removes it from the state. Review is done by people and
+ * takes days; `pulumi refresh` sets `approved` once Volcengine lists the qualification.
+ */
+export class SmsSignatureIdent extends pulumi.dynamic.Resource {
+  /** The qualification id (int64, as a decimal string). */
+  declare readonly id: pulumi.Output<pulumi.ID>;
+  declare readonly materialName: pulumi.Output<string>;
+  declare readonly purpose: pulumi.Output<Purpose>;
+  declare readonly businessInfo: pulumi.Output<BusinessInfo>;
+  declare readonly operatorPerson: pulumi.Output<PersonInfo>;
+  declare readonly responsiblePersonInfo: pulumi.Output<PersonInfo>;
+  declare readonly legalPerson: pulumi.Output<PersonInfo | undefined>;
+  declare readonly powerOfAttorney: pulumi.Output<SignAuthFile[] | undefined>;
+  declare readonly otherMaterials: pulumi.Output<SignAuthFile[] | undefined>;
+  /** The signatures the qualification is for: as declared until approved, then as Volcengine lists them. */
+  declare readonly effectSignatures: pulumi.Output<string[]>;
+  /** True once Volcengine lists the qualification as approved, as of the last create or refresh. */
+  declare readonly approved: pulumi.Output<boolean>;
+
+  constructor(name: string, args: SmsSignatureIdentArgs, opts?: pulumi.CustomResourceOptions) {
+    super(
+      signatureIdentProvider,
+      name,
+      propertiesOf(args),
+      {
+        ...opts,
+        // Personal data must be encrypted in state even when the program passes plain strings.
+        additionalSecretOutputs: [...(opts?.additionalSecretOutputs ?? []), ...SECRET_PROPERTIES],
+      },
+      SMS_SIGNATURE_IDENT_MODULE,
+      SMS_SIGNATURE_IDENT_TYPE,
+    );
+  }
+}
+
+function propertiesOf(args: SmsSignatureIdentArgs): Record<string, pulumi.Input<unknown>> {
+  const properties: Record<string, pulumi.Input<unknown>> = { ...args, approved: undefined, effectSignatures: args.effectSignatures };
+  for (const key of SECRET_PROPERTIES) {
+    if (args[key] !== undefined) properties[key] = pulumi.secret(args[key] as pulumi.Input<unknown>);
+  }
+  return properties;
+}

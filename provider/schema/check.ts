@@ -1,0 +1,135 @@
+import type { z } from "zod";
+import { UNKNOWN_VALUE } from "../values";
+import { signatureIdentBodySchema } from "./body";
+
+
+export interface CheckFailure {
+  /** The top-level property, as Pulumi prints check failures per property. */
+  property: string;
+  /** `path: rule (中文字段名)`; never the offending value, which may be an ID number or a mobile. */
+  reason: string;
+}
+
+const FIELD_LABELS: Record<string, string> = {
+  materialName: "资质名称",
+  purpose: "资质用途",
+  businessInfo: "企业信息",
+  businessCertificateType: "企业证件类型",
+  businessCertificate: "企业证件",
+  businessCertificateName: "企业名称",
+  unifiedSocialCreditIdentifier: "统一社会信用代码",
+  businessCertificateValidityPeriodStart: "证件有效期起始日期",
+  businessCertificateValidityPeriodEnd: "证件有效期截止日期",
+  legalPersonName: "法人姓名",
+  operatorPerson: "经办人信息",
+  responsiblePersonInfo: "责任人信息",
+  legalPerson: "法人信息",
+  powerOfAttorney: "授权委托书",
+  otherMaterials: "其他材料",
+  effectSignatures: "适用签名",
+  certificateType: "证件类型",
+  personCertificate: "证件照片",
+  personName: "姓名",
+  personIDCard: "证件号码",
+  personMobile: "手机号码",
+  fileType: "文件类型",
+  fileSuffix: "证件文件后缀",
+  fileContent: "文件内容",
+  fileUrl: "文件地址",
+};
+
+let cachedSchema: ReturnType<typeof signatureIdentBodySchema> | undefined;
+
+/**
+ * Validates a body the way `pulumi preview` shows it: one failure per problem, each naming the property and
+ * the full path. Values not known yet in preview are never failures. Never throws, whatever the input.
+ */
+export function checkSignatureIdentBody(body: unknown): CheckFailure[] {
+  if (typeof body !== "object" || body === null || Array.isArray(body)) {
+    return [{ property: "", reason: "the resource inputs must be an object" }];
+  }
+  cachedSchema ??= signatureIdentBodySchema();
+  const result = cachedSchema.safeParse(body);
+  if (result.success) return [];
+  const failures: CheckFailure[] = [];
+  for (const issue of result.error.issues) {
+    for (const path of issuePaths(issue)) {
+      if (dependsOnUnknown(body, path)) continue;
+      failures.push({ property: String(path[0] ?? ""), reason: `${formatPath(path)}: ${describe(issue, valueAt(body, path))}${label(path)}` });
+    }
+  }
+  return failures;
+}
+
+/** An unrecognized key is reported at each key's own path, so the failure names the top-level property. */
+function issuePaths(issue: z.core.$ZodIssue): PropertyKey[][] {
+  if (issue.code === "unrecognized_keys") return issue.keys.map((key) => [...issue.path, key]);
+  return [issue.path];
+}
+
+function describe(issue: z.core.$ZodIssue, value: unknown): string {
+  switch (issue.code) {
+    case "invalid_type":
+      return value === undefined || value === null ? "is required" : `must be ${article(issue.expected)}, not ${kindOf(value)}`;
+    case "invalid_value":
+      return `must be one of ${issue.values.map(String).join(", ")}`;
+    case "too_small":
+      return issue.origin === "number" ? `must be at least ${issue.minimum}` : `must have at least ${issue.minimum} ${issue.origin === "array" ? "items" : "characters"}`;
+    case "too_big":
+      return issue.origin === "number" ? `must be at most ${issue.maximum}` : `must have at most ${issue.maximum} ${issue.origin === "array" ? "items" : "characters"}`;
+    case "unrecognized_keys":
+      return "is not a property of this object (check the spelling)";
+    case "invalid_union":
+      return "has an invalid value";
+    case "custom":
+      return issue.message;
+    default:
+      // zod's other messages name the rule, not the received value.
+      return issue.message;
+  }
+}
+
+function article(expected: string): string {
+  if (expected === "int") return "an integer";
+  return /^[aeiou]/.test(expected) ? `an ${expected}` : `a ${expected}`;
+}
+
+function kindOf(value: unknown): string {
+  if (Array.isArray(value)) return "an array";
+  if (typeof value === "number" && !Number.isInteger(value)) return "a fraction";
+  return article(typeof value);
+}
+
+function label(path: PropertyKey[]): string {
+  const last = [...path].reverse().find((segment) => typeof segment === "string");
+  const text = last === undefined ? undefined : FIELD_LABELS[last as string];
+  return text ? ` (${text})` : "";
+}
+
+export function formatPath(path: readonly PropertyKey[]): string {
+  let text = "";
+  for (const segment of path) {
+    text += typeof segment === "number" ? `[${segment}]` : text === "" ? String(segment) : `.${String(segment)}`;
+  }
+  return text;
+}
+
+function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
+  let current = root;
+  for (const segment of path) {
+    if (current === null || typeof current !== "object") return undefined;
+    current = (current as Record<PropertyKey, unknown>)[segment];
+  }
+  return current;
+}
+
+/** True when the value at the path, or any object holding it, is not known yet. */
+function dependsOnUnknown(root: unknown, path: readonly PropertyKey[]): boolean {
+  let current = root;
+  for (const segment of path) {
+    if (current === UNKNOWN_VALUE) return true;
+    if (current === null || typeof current !== "object") return false;
+    current = (current as Record<PropertyKey, unknown>)[segment];
+  }
+  return current === UNKNOWN_VALUE;
+}

@@ -1,0 +1,167 @@
+/**
+ * Drives Pulumi's own dynamic-provider host the way the engine does: a child process started from the project
+ * directory, spoken to over gRPC with Pulumi's generated client, values as protobuf Structs.
+ */
+import { spawn, type ChildProcess } from "node:child_process";
+import * as path from "node:path";
+import * as readline from "node:readline";
+
+const pulumiRoot = path.dirname(require.resolve("@pulumi/pulumi/package.json"));
+// The gRPC runtime must be the copy @pulumi/pulumi resolves, or its generated stubs reject our channel.
+const grpc: typeof import("@grpc/grpc-js") = require(require.resolve("@grpc/grpc-js", { paths: [pulumiRoot] }));
+const providerGrpc = require(path.join(pulumiRoot, "proto/provider_grpc_pb"));
+const providerProto = require(path.join(pulumiRoot, "proto/provider_pb"));
+const { Struct } = require(require.resolve("google-protobuf/google/protobuf/struct_pb", { paths: [pulumiRoot] }));
+
+export type Props = Record<string, unknown>;
+
+export interface HostOptions {
+  /** The Pulumi project directory: the engine starts the host there. */
+  cwd: string;
+  env?: NodeJS.ProcessEnv;
+  /** The dynamic-provider script; defaults to the one next to the @pulumi/pulumi this test resolves. */
+  hostScript?: string;
+}
+
+export interface CheckResult { inputs: Props; failures: Array<{ property: string; reason: string }> }
+export interface DiffResult { changes: "none" | "some" | "unknown"; replaces: string[]; deleteBeforeReplace: boolean }
+
+export class ProviderHost {
+  private stderrText = "";
+  private constructor(private readonly child: ChildProcess, private readonly client: any) {
+    child.stderr!.on("data", (chunk) => (this.stderrText += chunk.toString()));
+  }
+
+  static async start(options: HostOptions): Promise<ProviderHost> {
+    const script = options.hostScript ?? path.join(pulumiRoot, "cmd", "dynamic-provider", "index.js");
+    // Plain node, no ts-node: as under `pulumi up`, only compiled JavaScript can be required in the host.
+    const child = spawn(process.execPath, [script, "127.0.0.1:1"], {
+      cwd: options.cwd,
+      env: { ...cleanEnv(), ...options.env },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let early = "";
+    child.stderr!.on("data", (chunk) => (early += chunk.toString()));
+    const port = await new Promise<string>((resolve, reject) => {
+      const lines = readline.createInterface({ input: child.stdout! });
+      lines.once("line", (line) => resolve(line.trim()));
+      child.once("exit", (code) => reject(new Error(`provider host exited with ${code} before listening: ${early}`)));
+    });
+    const client = new providerGrpc.ResourceProviderClient(`127.0.0.1:${port}`, grpc.credentials.createInsecure(), {
+      // The engine allows large messages: bodies carry several 5 MB scans.
+      "grpc.max_receive_message_length": -1,
+      "grpc.max_send_message_length": -1,
+    });
+    const host = new ProviderHost(child, client);
+    host.stderrText = early;
+    return host;
+  }
+
+  /** Everything the provider wrote to stderr: what `pulumi` shows as diagnostics. */
+  get stderr(): string {
+    return this.stderrText;
+  }
+
+  get exited(): boolean {
+    return this.child.exitCode !== null || this.child.signalCode !== null;
+  }
+
+  async configure(config: Record<string, string> = {}): Promise<void> {
+    const request = new providerProto.ConfigureRequest();
+    request.setArgs(Struct.fromJavaScript(config));
+    const variables = request.getVariablesMap();
+    for (const [key, value] of Object.entries(config)) variables.set(key, value);
+    await this.unary("configure", request);
+  }
+
+  async check(olds: Props, news: Props): Promise<CheckResult> {
+    const request = new providerProto.CheckRequest();
+    request.setOlds(Struct.fromJavaScript(olds));
+    request.setNews(Struct.fromJavaScript(news));
+    const response = await this.unary("check", request);
+    return {
+      inputs: response.getInputs()?.toJavaScript() ?? {},
+      failures: response.getFailuresList().map((f: any) => ({ property: f.getProperty(), reason: f.getReason() })),
+    };
+  }
+
+  async diff(id: string, olds: Props, news: Props): Promise<DiffResult> {
+    const request = new providerProto.DiffRequest();
+    request.setId(id);
+    request.setOlds(Struct.fromJavaScript(olds));
+    request.setNews(Struct.fromJavaScript(news));
+    const response = await this.unary("diff", request);
+    const changes = response.getChanges();
+    const kinds = providerProto.DiffResponse.DiffChanges;
+    return {
+      changes: changes === kinds.DIFF_NONE ? "none" : changes === kinds.DIFF_SOME ? "some" : "unknown",
+      replaces: response.getReplacesList(),
+      deleteBeforeReplace: response.getDeletebeforereplace(),
+    };
+  }
+
+  async create(properties: Props): Promise<{ id: string; properties: Props }> {
+    const request = new providerProto.CreateRequest();
+    request.setProperties(Struct.fromJavaScript(properties));
+    const response = await this.unary("create", request);
+    return { id: response.getId(), properties: response.getProperties().toJavaScript() };
+  }
+
+  async read(id: string, properties: Props): Promise<{ id: string; properties: Props }> {
+    const request = new providerProto.ReadRequest();
+    request.setId(id);
+    request.setProperties(Struct.fromJavaScript(properties));
+    const response = await this.unary("read", request);
+    return { id: response.getId(), properties: response.getProperties()?.toJavaScript() ?? {} };
+  }
+
+  async update(id: string, olds: Props, news: Props): Promise<Props> {
+    const request = new providerProto.UpdateRequest();
+    request.setId(id);
+    request.setOlds(Struct.fromJavaScript(olds));
+    request.setNews(Struct.fromJavaScript(news));
+    const response = await this.unary("update", request);
+    return response.getProperties().toJavaScript();
+  }
+
+  async delete(id: string, properties: Props): Promise<void> {
+    const request = new providerProto.DeleteRequest();
+    request.setId(id);
+    request.setProperties(Struct.fromJavaScript(properties));
+    await this.unary("delete", request);
+  }
+
+  async stop(): Promise<void> {
+    this.client.close();
+    if (this.exited) return;
+    const exited = new Promise((resolve) => this.child.once("exit", resolve));
+    this.child.kill("SIGTERM");
+    await exited;
+  }
+
+  private unary(method: string, request: unknown): Promise<any> {
+    return new Promise((resolve, reject) => {
+      this.client[method](request, (error: (Error & { details?: string }) | null, response: unknown) => {
+        if (error) reject(new HostError(error.details ?? error.message));
+        else resolve(response);
+      });
+    });
+  }
+}
+
+/** A gRPC error from the host, carrying the message the engine would print. */
+export class HostError extends Error {}
+
+/** The test process's environment without credentials, so a test never talks to Volcengine by accident. */
+function cleanEnv(): NodeJS.ProcessEnv {
+  const env = { ...process.env };
+  for (const key of Object.keys(env)) if (key.startsWith("VOLCENGINE_") || key.startsWith("TS_NODE")) delete env[key];
+  delete env.NODE_OPTIONS;
+  return env;
+}
+
+/** The text `new SmsSignatureIdent(...)` stores in `__provider`, made exactly as @pulumi/pulumi's dynamic.Resource makes it. */
+export async function serializeProvider(provider: object, pulumi: typeof import("@pulumi/pulumi") = require("@pulumi/pulumi")): Promise<string> {
+  const serialized = await pulumi.runtime.serializeFunction(() => provider, { allowSecrets: true });
+  return serialized.text;
+}
