@@ -8,7 +8,7 @@ import * as readline from "node:readline";
 
 const pulumiRoot = path.dirname(require.resolve("@pulumi/pulumi/package.json"));
 // The gRPC runtime must be the copy @pulumi/pulumi resolves, or its generated stubs reject our channel.
-const grpc: typeof import("@grpc/grpc-js") = require(require.resolve("@grpc/grpc-js", { paths: [pulumiRoot] }));
+const grpc: any = require(require.resolve("@grpc/grpc-js", { paths: [pulumiRoot] }));
 const providerGrpc = require(path.join(pulumiRoot, "proto/provider_grpc_pb"));
 const providerProto = require(path.join(pulumiRoot, "proto/provider_pb"));
 const { Struct } = require(require.resolve("google-protobuf/google/protobuf/struct_pb", { paths: [pulumiRoot] }));
@@ -152,7 +152,7 @@ export class ProviderHost {
 /** A gRPC error from the host, carrying the message the engine would print. */
 export class HostError extends Error {}
 
-/** The test process's environment without credentials, so a test never talks to Volcengine by accident. */
+/** This process's environment without Volcengine settings, so a rehearsal or a test never reaches the real service by accident. */
 function cleanEnv(): NodeJS.ProcessEnv {
   const env = { ...process.env };
   for (const key of Object.keys(env)) if (key.startsWith("VOLCENGINE_") || key.startsWith("TS_NODE")) delete env[key];

@@ -1,0 +1,220 @@
+/**
+ * A stand-in for the Pulumi engine, for machines without the Pulumi CLI: it runs a Pulumi program under
+ * `pulumi.runtime.setMocks`, and forwards each dynamic resource to Pulumi's real dynamic-provider host the way
+ * the engine does (check, diff, create; read for refresh; delete for destroy), keeping the state in memory.
+ */
+import type * as PulumiModule from "@pulumi/pulumi";
+import type { ProviderHost, Props } from "./provider-host";
+
+const SECRET_SIGNATURE_KEY = "4dabf18193072939515e22adb298388d";
+const SECRET_SIGNATURE = "1b47061264138c4ac30d75fd1eb44270";
+const DYNAMIC_TYPE_PREFIX = "pulumi-nodejs:dynamic/";
+
+export interface ResourceState {
+  urn: string;
+  type: string;
+  name: string;
+  id: string;
+  /** Inputs after check, as the engine stores them. */
+  inputs: Props;
+  outputs: Props;
+  /** Top-level inputs the program marked secret; the engine encrypts these in state. */
+  secretInputs: string[];
+}
+
+export type StepOp = "create" | "same" | "replace" | "refresh" | "delete";
+
+export interface Step {
+  op: StepOp;
+  urn: string;
+  type: string;
+  name: string;
+  id?: string;
+  /** For a replacement: the id of the resource being replaced. */
+  replacedId?: string;
+  /** For a replacement: the properties that force it. */
+  replaces?: string[];
+  outputs?: Props;
+  /** For a refresh: the outputs before. */
+  before?: Props;
+}
+
+export interface CheckFailureReport { urn: string; name: string; property: string; reason: string }
+
+export interface RunResult {
+  steps: Step[];
+  failures: CheckFailureReport[];
+  /** Errors of provider calls (create failed, ...), as the engine would print them. */
+  errors: string[];
+}
+
+export interface RunOptions {
+  /** Loads (requires) the program; called once per run, after the mocks are set. */
+  load: () => unknown;
+  preview: boolean;
+  /** Stack config, `namespace:key` → value, as `pulumi config set` writes it. */
+  config?: Record<string, string>;
+  /** How long the program may take to register its resources. */
+  timeoutMs?: number;
+}
+
+export class EngineStandIn {
+  /** The stack's state, by URN: what `pulumi stack export` would show (secrets unencrypted). */
+  readonly state = new Map<string, ResourceState>();
+
+  constructor(
+    private readonly host: ProviderHost,
+    private readonly pulumi: typeof PulumiModule,
+    readonly project: string,
+    readonly stack: string,
+  ) {}
+
+  /** `pulumi preview` (preview: true) or `pulumi up` (preview: false). */
+  async run(options: RunOptions): Promise<RunResult> {
+    const result: RunResult = { steps: [], failures: [], errors: [] };
+    const registered = new Set<string>();
+    const engine = this;
+    this.pulumi.runtime.setAllConfig(options.config ?? {});
+    await this.pulumi.runtime.setMocks(
+      {
+        async newResource(args) {
+          const urn = `urn:pulumi:${engine.stack}::${engine.project}::${args.type}::${args.name}`;
+          registered.add(urn);
+          if (!args.type.startsWith(DYNAMIC_TYPE_PREFIX)) return { id: `${args.name}-id`, state: args.inputs };
+          const { values, secretInputs } = unwrapSecrets(args.inputs);
+          return engine.register(urn, args.type, args.name, values, secretInputs, options.preview, result);
+        },
+        call: (args) => args.inputs,
+      },
+      this.project,
+      this.stack,
+      options.preview,
+    );
+    await withTimeout(this.loadAndSettle(options.load), options.timeoutMs ?? 60_000, "the program did not finish registering its resources");
+    return result;
+  }
+
+  /** `pulumi refresh`: read every resource; an empty id removes it from the state. */
+  async refresh(): Promise<RunResult> {
+    const result: RunResult = { steps: [], failures: [], errors: [] };
+    for (const resource of this.state.values()) {
+      try {
+        const read = await this.host.read(resource.id, resource.outputs);
+        if (read.id === "") {
+          this.state.delete(resource.urn);
+          result.steps.push({ op: "delete", urn: resource.urn, type: resource.type, name: resource.name, id: resource.id });
+          continue;
+        }
+        result.steps.push({ op: "refresh", urn: resource.urn, type: resource.type, name: resource.name, id: read.id, before: resource.outputs, outputs: read.properties });
+        resource.outputs = read.properties;
+      } catch (error) {
+        result.errors.push(`${resource.urn}: ${(error as Error).message}`);
+      }
+    }
+    return result;
+  }
+
+  /** `pulumi destroy`: delete every resource with the provider stored in its state. */
+  async destroy(): Promise<RunResult> {
+    const result: RunResult = { steps: [], failures: [], errors: [] };
+    for (const resource of [...this.state.values()].reverse()) {
+      try {
+        await this.host.delete(resource.id, resource.outputs);
+        this.state.delete(resource.urn);
+        result.steps.push({ op: "delete", urn: resource.urn, type: resource.type, name: resource.name, id: resource.id });
+      } catch (error) {
+        result.errors.push(`${resource.urn}: ${(error as Error).message}`);
+      }
+    }
+    return result;
+  }
+
+  private async register(urn: string, type: string, name: string, inputs: Props, secretInputs: string[], preview: boolean, result: RunResult) {
+    const prior = this.state.get(urn);
+    const checked = await this.host.check(prior?.inputs ?? {}, inputs);
+    if (checked.failures.length > 0) {
+      for (const failure of checked.failures) result.failures.push({ urn, name, ...failure });
+      throw new Error(`${name}: ${checked.failures.length} input(s) failed validation`);
+    }
+    if (prior) {
+      const diff = await this.host.diff(prior.id, prior.outputs, checked.inputs);
+      if (diff.changes === "none") {
+        result.steps.push({ op: "same", urn, type, name, id: prior.id, outputs: prior.outputs });
+        return { id: prior.id, state: prior.outputs };
+      }
+      if (preview) {
+        result.steps.push({ op: "replace", urn, type, name, replacedId: prior.id, replaces: diff.replaces });
+        return { id: prior.id, state: checked.inputs };
+      }
+      // Create before delete, as the engine does unless deleteBeforeReplace is asked for.
+      const created = await this.create(urn, type, name, checked.inputs, secretInputs, result);
+      await this.host.delete(prior.id, prior.outputs);
+      result.steps.push({ op: "replace", urn, type, name, id: created.id, replacedId: prior.id, replaces: diff.replaces, outputs: created.properties });
+      return { id: created.id, state: created.properties };
+    }
+    if (preview) {
+      result.steps.push({ op: "create", urn, type, name });
+      return { id: undefined, state: checked.inputs };
+    }
+    const created = await this.create(urn, type, name, checked.inputs, secretInputs, result);
+    result.steps.push({ op: "create", urn, type, name, id: created.id, outputs: created.properties });
+    return { id: created.id, state: created.properties };
+  }
+
+  private async create(urn: string, type: string, name: string, inputs: Props, secretInputs: string[], result: RunResult) {
+    try {
+      const created = await this.host.create(inputs);
+      this.state.set(urn, { urn, type, name, id: created.id, inputs, outputs: created.properties, secretInputs });
+      return created;
+    } catch (error) {
+      result.errors.push(`${urn}: ${(error as Error).message}`);
+      throw error;
+    }
+  }
+
+  /** Requires the program, then waits until the runtime has no registration in flight. */
+  private async loadAndSettle(load: () => unknown): Promise<void> {
+    const failures: unknown[] = [];
+    const onRejection = (reason: unknown) => failures.push(reason);
+    process.on("unhandledRejection", onRejection);
+    try {
+      load();
+      const settings = require(require.resolve("@pulumi/pulumi/runtime/settings", { paths: [require.resolve("@pulumi/pulumi")] }));
+      await settings.waitForRPCs();
+    } finally {
+      process.off("unhandledRejection", onRejection);
+    }
+  }
+}
+
+/** The engine hands secrets to a provider unwrapped (it does not accept secrets); it remembers which were secret. */
+function unwrapSecrets(inputs: Props): { values: Props; secretInputs: string[] } {
+  const secretInputs: string[] = [];
+  const values: Props = {};
+  for (const [key, value] of Object.entries(inputs)) {
+    if (isSecret(value)) secretInputs.push(key);
+    values[key] = deepUnwrap(value);
+  }
+  return { values, secretInputs };
+}
+
+function isSecret(value: unknown): value is { value: unknown } {
+  return typeof value === "object" && value !== null && (value as Props)[SECRET_SIGNATURE_KEY] === SECRET_SIGNATURE;
+}
+
+function deepUnwrap(value: unknown): unknown {
+  if (isSecret(value)) return deepUnwrap(value.value);
+  if (Array.isArray(value)) return value.map(deepUnwrap);
+  if (typeof value === "object" && value !== null) {
+    return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined).map(([k, v]) => [k, deepUnwrap(v)]));
+  }
+  return value;
+}
+
+function withTimeout<T>(promise: Promise<T>, ms: number, message: string): Promise<T> {
+  let timer: NodeJS.Timeout;
+  return Promise.race([
+    promise.finally(() => clearTimeout(timer)),
+    new Promise<T>((_, reject) => (timer = setTimeout(() => reject(new Error(`${message} within ${ms} ms`)), ms))),
+  ]);
+}

@@ -1,0 +1,92 @@
+import assert from "node:assert/strict";
+import * as fs from "node:fs";
+import * as path from "node:path";
+import * as pulumi from "@pulumi/pulumi";
+import { startEmulator, type RunningEmulator } from "../emulator";
+import { EngineStandIn } from "../emulator/engine/engine-stand-in";
+import { ProviderHost } from "../emulator/engine/provider-host";
+import { ID_NUMBERS, MOBILES } from "./support/fixtures";
+
+const repoRoot = path.resolve(__dirname, "..");
+const program = path.join(repoRoot, "examples", "index.ts");
+const loadProgram = () => {
+  delete require.cache[require.resolve(program)];
+  require(program);
+};
+
+/** What `pulumi config set` would hold for the example's stack. */
+function stackConfig(emulator: RunningEmulator, overrides: Record<string, string> = {}): Record<string, string> {
+  return {
+    "volcengine:accessKey": emulator.accessKey,
+    "volcengine:secretKey": emulator.secretKey,
+    "volcengine:smsEndpoint": emulator.endpoint,
+    "volcengine-sms-example:operatorIdNumber": ID_NUMBERS.operator,
+    "volcengine-sms-example:operatorMobile": MOBILES.operator,
+    "volcengine-sms-example:responsibleIdNumber": ID_NUMBERS.responsible,
+    "volcengine-sms-example:responsibleMobile": MOBILES.responsible,
+    ...overrides,
+  };
+}
+
+describe("the example program under setMocks, forwarded to Pulumi's provider host", function () {
+  let emulator: RunningEmulator;
+  let host: ProviderHost;
+  let engine: EngineStandIn;
+
+  before(async () => {
+    emulator = await startEmulator({ approvalDelayMs: null });
+    host = await ProviderHost.start({ cwd: repoRoot });
+  });
+  after(async () => {
+    await host.stop();
+    await emulator.close();
+  });
+  beforeEach(async () => {
+    engine = new EngineStandIn(host, pulumi, "volcengine-sms-example", "dev");
+  });
+
+  async function configureHost(config: Record<string, string>) {
+    await host.configure(config);
+  }
+
+  it("preview: checks the program's qualification, plans one create, sends nothing", async () => {
+    const config = stackConfig(emulator);
+    await configureHost(config);
+    const result = await engine.run({ load: loadProgram, preview: true, config });
+    assert.deepEqual(result.failures, []);
+    assert.deepEqual(result.steps.map((s) => [s.op, s.type, s.name]), [["create", "pulumi-nodejs:dynamic/volcengine-sms:SmsSignatureIdent", "example-qualification"]]);
+    assert.equal(emulator.requests.length, 0);
+  });
+
+  it("preview: a mistyped mobile in stack config fails, naming the field, before anything is sent", async () => {
+    const config = stackConfig(emulator, { "volcengine-sms-example:operatorMobile": "1380013800" });
+    await configureHost(config);
+    const result = await engine.run({ load: loadProgram, preview: true, config });
+    assert.equal(result.failures.length, 1);
+    assert.equal(result.failures[0].property, "operatorPerson");
+    assert.match(result.failures[0].reason, /^operatorPerson\.personMobile: must be a mainland mobile number/);
+    assert.equal(emulator.requests.length, 0);
+  });
+
+  it("up: checks and creates; the vendor receives the documents' exact bytes and the secrets", async () => {
+    const config = stackConfig(emulator);
+    await configureHost(config);
+    const result = await engine.run({ load: loadProgram, preview: false, config });
+    assert.deepEqual(result.errors, []);
+    assert.equal(result.steps.length, 1);
+    const [step] = result.steps;
+    assert.equal(step.op, "create");
+    assert.equal(step.id, "9007199254740993");
+    const applied = emulator.requests.filter((r) => r.action === "ApplySignatureIdent");
+    assert.equal(applied.length, 1);
+    const body = applied[0].body as any;
+    const licence = fs.readFileSync(path.join(repoRoot, "examples", "documents", "business-licence.jpg"));
+    assert.deepEqual(Buffer.from(body.businessInfo.businessCertificate.fileContent, "base64"), licence);
+    assert.equal(body.operatorPerson.personIDCard, ID_NUMBERS.operator);
+    const state = engine.state.get(step.urn)!;
+    assert.equal(state.outputs.approved, false);
+    for (const property of ["operatorPerson", "responsiblePersonInfo", "businessInfo"]) {
+      assert.ok(state.secretInputs.includes(property), `${property} is registered as secret`);
+    }
+  });
+});
