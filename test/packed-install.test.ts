@@ -1,0 +1,72 @@
+import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import { TINY_PNG_BASE64 } from "./support/fixtures";
+
+const repoRoot = path.resolve(__dirname, "..");
+
+/** Every installed copy of a package below a node_modules tree. */
+function installedCopies(nodeModules: string, name: string): string[] {
+  const found: string[] = [];
+  const walk = (dir: string) => {
+    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+      if (!entry.isDirectory()) continue;
+      const full = path.join(dir, entry.name);
+      if (entry.name.startsWith("@")) walk(full);
+      else {
+        const manifest = path.join(full, "package.json");
+        if (fs.existsSync(manifest) && JSON.parse(fs.readFileSync(manifest, "utf8")).name === name) found.push(full);
+        const nested = path.join(full, "node_modules");
+        if (fs.existsSync(nested)) walk(nested);
+      }
+    }
+  };
+  walk(nodeModules);
+  return found;
+}
+
+describe("the package installed from npm pack into a user's project", function () {
+  this.timeout(300_000);
+  let scratch: string;
+  let report: any;
+
+  before(() => {
+    scratch = fs.mkdtempSync(path.join(os.tmpdir(), "user-stack-"));
+    // npm test has just built dist/; packing runs no scripts, as a registry install would not.
+    const packed = execFileSync("npm", ["pack", "--ignore-scripts", "--json", "--pack-destination", scratch], { cwd: repoRoot, encoding: "utf8" });
+    const tarball = path.join(scratch, JSON.parse(packed)[0].filename);
+    const pulumiVersion = require("@pulumi/pulumi/package.json").version;
+    fs.writeFileSync(
+      path.join(scratch, "package.json"),
+      JSON.stringify({ name: "user-stack", private: true, dependencies: { "@pulumi/pulumi": pulumiVersion, "pulumi-volcengine-sms": `file:${tarball}` } }),
+    );
+    for (const file of ["user-program.js", "rehearse.js"]) fs.copyFileSync(path.join(__dirname, "packed", file), path.join(scratch, file));
+    // Everything comes from the npm cache that `npm ci` filled: this runs offline.
+    execFileSync("npm", ["install", "--prefer-offline", "--no-audit", "--no-fund", "--loglevel=error"], { cwd: scratch, stdio: "pipe" });
+    const output = execFileSync(process.execPath, ["rehearse.js"], { cwd: scratch, encoding: "utf8", env: { PATH: process.env.PATH, SCAN: TINY_PNG_BASE64 } });
+    report = JSON.parse(output.trim().split("\n").at(-1)!);
+  });
+  after(() => fs.rmSync(scratch, { recursive: true, force: true }));
+
+  it("leaves one copy of the Pulumi runtime: the user's", () => {
+    assert.deepEqual(installedCopies(path.join(scratch, "node_modules"), "@pulumi/pulumi"), [path.join(scratch, "node_modules", "@pulumi", "pulumi")]);
+    assert.equal(report.pulumiResolvedFrom, path.join("node_modules", "@pulumi", "pulumi", "index.js"));
+  });
+
+  it("previews and creates through the project's own provider host", () => {
+    assert.deepEqual(report.failures, []);
+    assert.deepEqual(report.errors, []);
+    assert.deepEqual(report.previewSteps, ["create"]);
+    assert.equal(report.id, "9007199254740993");
+    assert.equal(report.applyRequests, 1);
+  });
+
+  it("stores a small __provider that names the package, not a path of this machine", () => {
+    const text: string = report.providerText;
+    assert.match(text, /require\("pulumi-volcengine-sms\/runtime"\)/);
+    assert.ok(!text.includes(scratch) && !text.includes(repoRoot) && !text.includes(os.tmpdir()), "__provider holds a local path");
+    assert.ok(Buffer.byteLength(text) < 4096, `__provider is ${Buffer.byteLength(text)} bytes`);
+  });
+});
