@@ -1,0 +1,202 @@
+// Wires the store, the fault queue and the HTTP handlers into a running local server, and hands
+// back the controls tests use to steer it.
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import type { AddressInfo, Socket } from "node:net";
+import { ADMIN_PREFIX, handleAdminRequest, type AdminControls } from "./admin";
+import { FaultQueue, parseFaultSpec, type FaultSpec } from "./faults";
+import { CancellableDelays, send } from "./http-io";
+import { handleApiRequest, internalErrorReply, type GatewayContext, type RecordedRequest } from "./sms-gateway";
+import { QualificationStore, type QualificationStatus } from "./store";
+import { newRequestId } from "./envelope";
+
+export const DEFAULT_EMULATOR_ACCESS_KEY = "AKLTEMULATORLOCALACCESSKEY";
+export const DEFAULT_EMULATOR_SECRET_KEY = "EmulatorLocalSecretKeyNotASecret";
+export const DEFAULT_EMULATOR_REGIONS: readonly string[] = ["cn-north-1", "cn-beijing"];
+export const DEFAULT_APPROVAL_DELAY_MS = 5000;
+/** 2^53 + 1: the first id a JS number cannot hold, so any lossy client shows itself at once. */
+export const DEFAULT_FIRST_ID = "9007199254740993";
+export const DEFAULT_MAX_BODY_BYTES = 30 * 1024 * 1024;
+/** What the vendor docs say to sign. The official Node SDK does not sign host by default. */
+export const DEFAULT_REQUIRED_SIGNED_HEADERS: readonly string[] = ["host", "x-date", "x-content-sha256"];
+
+export interface EmulatorCredential {
+  accessKey: string;
+  secretKey: string;
+}
+
+export interface EmulatorOptions {
+  /** Default "127.0.0.1". */
+  host?: string;
+  /** Default 0: a free port. */
+  port?: number;
+  /** Persist state as JSON here (written atomically); in memory when absent. */
+  dataFile?: string;
+  /** Default: one credential, DEFAULT_EMULATOR_ACCESS_KEY / DEFAULT_EMULATOR_SECRET_KEY. */
+  credentials?: EmulatorCredential[];
+  /** Regions accepted in the credential scope; default ["cn-north-1", "cn-beijing"]. */
+  regions?: string[];
+  /** A new qualification is pending and becomes approved after this delay; null = only via approve(). Default 5000. */
+  approvalDelayMs?: number | null;
+  /** Decimal string; default "9007199254740993" (2^53 + 1). Ids then increase by 1. Ignored when dataFile already holds state. */
+  firstId?: string;
+  /** Clock for X-Date checks and review timing. */
+  now?: () => Date;
+  /** Default 30 MiB; a larger body is answered 413. */
+  maxBodyBytes?: number;
+  /** Receives one line per API request; silent by default. */
+  log?: (line: string) => void;
+  /** Header names SignedHeaders must list; default ["host", "x-date", "x-content-sha256"]. */
+  requiredSignedHeaders?: string[];
+}
+
+export interface QualificationSummary {
+  id: string;
+  status: QualificationStatus;
+  materialName: string;
+  effectSignatures: string[];
+}
+
+export interface RunningEmulator {
+  /** e.g. "http://127.0.0.1:41234" (no trailing slash). */
+  endpoint: string;
+  /** The first accepted credential and region. */
+  accessKey: string;
+  secretKey: string;
+  region: string;
+  /** Every API request received, in order of arrival, including rejected ones; admin requests excluded. */
+  requests: RecordedRequest[];
+  approve(id: string): void;
+  reject(id: string): void;
+  qualifications(): QualificationSummary[];
+  injectFault(fault: FaultSpec): void;
+  clearFaults(): void;
+  /** Stops listening, destroys open sockets (hung ones included) and returns once the server is closed. */
+  close(): Promise<void>;
+}
+
+export async function startEmulator(options: EmulatorOptions = {}): Promise<RunningEmulator> {
+  const settings = resolveOptions(options);
+  const store = QualificationStore.open({
+    dataFile: settings.dataFile,
+    firstId: BigInt(settings.firstId),
+    approvalDelayMs: settings.approvalDelayMs,
+    now: settings.now,
+  });
+  const faults = new FaultQueue();
+  const delays = new CancellableDelays();
+  const requests: RecordedRequest[] = [];
+  const secrets = new Map(settings.credentials.map((c) => [c.accessKey, c.secretKey]));
+
+  const decide = (id: string, status: "approved" | "rejected") => store.decide(parseId(id), status);
+  const controls: AdminControls & Pick<RunningEmulator, "qualifications"> = {
+    approve: (id) => decide(id, "approved"),
+    reject: (id) => decide(id, "rejected"),
+    qualifications: () =>
+      store.all().map((q) => ({ id: q.id.toString(), status: q.status, materialName: q.materialName, effectSignatures: [...q.effectSignatures] })),
+    injectFault: (fault) => faults.add(parseFaultSpec(fault)),
+    clearFaults: () => faults.clear(),
+    activeFaults: () => faults.list(),
+  };
+
+  const gateway: GatewayContext = {
+    store,
+    faults,
+    requests,
+    regions: settings.regions,
+    secretKeyFor: (accessKey) => secrets.get(accessKey),
+    requiredSignedHeaders: settings.requiredSignedHeaders,
+    now: settings.now,
+    maxBodyBytes: settings.maxBodyBytes,
+    log: settings.log,
+    sleep: (ms) => delays.sleep(ms),
+  };
+
+  const handle = async (req: IncomingMessage, res: ServerResponse) => {
+    try {
+      if ((req.url ?? "").startsWith(ADMIN_PREFIX)) await handleAdminRequest(controls, req, res);
+      else await handleApiRequest(gateway, req, res);
+    } catch (error) {
+      // A client that went away mid-body lands here too; only a live request gets an answer.
+      if (!res.headersSent && !req.socket.destroyed) {
+        settings.log(`internal error: ${error instanceof Error ? error.message : String(error)}`);
+        send(res, internalErrorReply(newRequestId(settings.now()), settings.regions[0]));
+      }
+    }
+  };
+
+  const server = createServer((req, res) => void handle(req, res));
+  const sockets = new Set<Socket>();
+  server.on("connection", (socket) => {
+    sockets.add(socket);
+    socket.on("close", () => sockets.delete(socket));
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(settings.port, settings.host, () => {
+      server.off("error", reject);
+      resolve();
+    });
+  });
+
+  let closing: Promise<void> | undefined;
+  const close = () =>
+    (closing ??= new Promise<void>((resolve) => {
+      delays.cancelAll();
+      server.close(() => resolve());
+      for (const socket of sockets) socket.destroy();
+    }).then(() => store.flush()));
+
+  const { port } = server.address() as AddressInfo;
+  const hostInUrl = settings.host.includes(":") ? `[${settings.host}]` : settings.host;
+  return {
+    endpoint: `http://${hostInUrl}:${port}`,
+    accessKey: settings.credentials[0].accessKey,
+    secretKey: settings.credentials[0].secretKey,
+    region: settings.regions[0],
+    requests,
+    approve: controls.approve,
+    reject: controls.reject,
+    qualifications: controls.qualifications,
+    injectFault: controls.injectFault,
+    clearFaults: controls.clearFaults,
+    close,
+  };
+}
+
+type ResolvedOptions = Required<Omit<EmulatorOptions, "dataFile" | "approvalDelayMs">> &
+  Pick<EmulatorOptions, "dataFile"> & { approvalDelayMs: number | null };
+
+function resolveOptions(options: EmulatorOptions): ResolvedOptions {
+  const credentials = options.credentials ?? [{ accessKey: DEFAULT_EMULATOR_ACCESS_KEY, secretKey: DEFAULT_EMULATOR_SECRET_KEY }];
+  if (credentials.length === 0 || credentials.some((c) => !c.accessKey || !c.secretKey || c.accessKey.includes("/"))) {
+    throw new Error("credentials must be a non-empty list of { accessKey, secretKey } (access keys without '/')");
+  }
+  const regions = options.regions ?? [...DEFAULT_EMULATOR_REGIONS];
+  if (regions.length === 0 || regions.some((r) => !r)) throw new Error("regions must be a non-empty list");
+  const approvalDelayMs = options.approvalDelayMs === undefined ? DEFAULT_APPROVAL_DELAY_MS : options.approvalDelayMs;
+  if (approvalDelayMs !== null && !(Number.isFinite(approvalDelayMs) && approvalDelayMs >= 0)) {
+    throw new Error("approvalDelayMs must be a non-negative number or null");
+  }
+  const firstId = options.firstId ?? DEFAULT_FIRST_ID;
+  parseId(firstId);
+  const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
+  if (!(maxBodyBytes > 0)) throw new Error("maxBodyBytes must be positive");
+  return {
+    host: options.host ?? "127.0.0.1",
+    port: options.port ?? 0,
+    dataFile: options.dataFile,
+    credentials,
+    regions,
+    approvalDelayMs,
+    firstId,
+    now: options.now ?? (() => new Date()),
+    maxBodyBytes,
+    log: options.log ?? (() => undefined),
+    requiredSignedHeaders: (options.requiredSignedHeaders ?? [...DEFAULT_REQUIRED_SIGNED_HEADERS]).map((h) => h.toLowerCase()),
+  };
+}
+
+function parseId(id: string): bigint {
+  if (!/^[1-9]\d*$/.test(id)) throw new Error("a qualification id is a positive decimal integer string");
+  return BigInt(id);
+}

@@ -1,0 +1,72 @@
+// Persists the emulator's qualifications so a restarted emulator (e.g. between two `pulumi up`
+// runs) still knows what it issued. Only what GetSignatureIdentList returns is kept, plus status
+// and creation time: ID numbers, mobiles and file contents never reach the disk.
+import { closeSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeSync } from "node:fs";
+import { basename, dirname, join } from "node:path";
+import { randomBytes } from "node:crypto";
+import { z } from "zod";
+
+const decimalId = z.string().regex(/^[1-9]\d*$/, "a positive decimal integer string");
+
+const storedQualification = z.object({
+  id: decimalId,
+  status: z.enum(["pending", "approved", "rejected"]),
+  createdAt: z.iso.datetime(),
+  purpose: z.union([z.literal(1), z.literal(2)]),
+  materialName: z.string(),
+  businessCertificateName: z.string(),
+  operatorPersonName: z.string(),
+  responsiblePersonName: z.string(),
+  legalPersonName: z.string(),
+  effectSignatures: z.array(z.string()),
+});
+
+const stateFileSchema = z.object({
+  nextId: decimalId,
+  qualifications: z.array(storedQualification),
+});
+
+export type StoredQualification = z.infer<typeof storedQualification>;
+export type StateFileContents = z.infer<typeof stateFileSchema>;
+
+/** Reads the state file; undefined when it does not exist yet. Throws when it is not a state file. */
+export function readStateFile(path: string): StateFileContents | undefined {
+  let text: string;
+  try {
+    text = readFileSync(path, "utf8");
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") return undefined;
+    throw error;
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    throw new Error(`emulator state file ${path} is not valid JSON`);
+  }
+  const parsed = stateFileSchema.safeParse(json);
+  if (!parsed.success) {
+    throw new Error(`emulator state file ${path} is not an emulator state file: ${z.prettifyError(parsed.error)}`);
+  }
+  return parsed.data;
+}
+
+/** Writes to a temporary file beside the target and renames it over, so a crash never leaves half a file. */
+export function writeStateFileAtomically(path: string, contents: StateFileContents): void {
+  const directory = dirname(path);
+  mkdirSync(directory, { recursive: true });
+  const temporary = join(directory, `.${basename(path)}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`);
+  try {
+    const fd = openSync(temporary, "w", 0o600);
+    try {
+      writeSync(fd, `${JSON.stringify(contents, null, 2)}\n`);
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+    renameSync(temporary, path);
+  } catch (error) {
+    rmSync(temporary, { force: true });
+    throw error;
+  }
+}

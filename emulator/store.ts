@@ -1,0 +1,141 @@
+// The qualifications the emulator has issued, and the simulated review that turns a pending
+// qualification into an approved one.
+import { readStateFile, writeStateFileAtomically, type StoredQualification } from "./state-file";
+import type { Purpose } from "./validate";
+
+export type QualificationStatus = "pending" | "approved" | "rejected";
+
+export interface Qualification {
+  id: bigint;
+  status: QualificationStatus;
+  createdAt: Date;
+  purpose: Purpose;
+  materialName: string;
+  businessCertificateName: string;
+  operatorPersonName: string;
+  responsiblePersonName: string;
+  legalPersonName: string;
+  effectSignatures: string[];
+}
+
+export type NewQualification = Omit<Qualification, "id" | "status" | "createdAt">;
+export type PersonNames = Partial<Pick<Qualification, "operatorPersonName" | "responsiblePersonName" | "legalPersonName">>;
+
+export interface StoreOptions {
+  dataFile?: string;
+  firstId: bigint;
+  /** null: stays pending until decide() is called. */
+  approvalDelayMs: number | null;
+  now: () => Date;
+}
+
+export class UnknownQualificationError extends Error {
+  constructor(id: bigint) {
+    super(`no qualification with id ${id}`);
+    this.name = "UnknownQualificationError";
+  }
+}
+
+export class QualificationStore {
+  private constructor(
+    private readonly options: StoreOptions,
+    private readonly byId: Map<bigint, Qualification>,
+    private nextId: bigint,
+  ) {}
+
+  static open(options: StoreOptions): QualificationStore {
+    const saved = options.dataFile === undefined ? undefined : readStateFile(options.dataFile);
+    const qualifications = (saved?.qualifications ?? []).map(fromStored);
+    const highest = qualifications.reduce((max, q) => (q.id > max ? q.id : max), 0n);
+    const savedNext = saved ? BigInt(saved.nextId) : options.firstId;
+    const nextId = savedNext > highest ? savedNext : highest + 1n;
+    const store = new QualificationStore(options, new Map(qualifications.map((q) => [q.id, q])), nextId);
+    store.flush(); // an unwritable data file fails at startup, not at the first request
+    return store;
+  }
+
+  create(fields: NewQualification): Qualification {
+    const qualification: Qualification = {
+      ...fields,
+      effectSignatures: [...fields.effectSignatures],
+      id: this.nextId,
+      status: "pending",
+      createdAt: this.options.now(),
+    };
+    this.nextId += 1n;
+    this.byId.set(qualification.id, qualification);
+    this.save();
+    return qualification;
+  }
+
+  find(id: bigint): Qualification | undefined {
+    const qualification = this.byId.get(id);
+    if (qualification) this.reviewIfDue(qualification);
+    return qualification;
+  }
+
+  all(): Qualification[] {
+    const list = [...this.byId.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    list.forEach((q) => this.reviewIfDue(q));
+    return list;
+  }
+
+  decide(id: bigint, status: "approved" | "rejected"): void {
+    this.mutate(id, (q) => {
+      q.status = status;
+    });
+  }
+
+  bindSignatures(id: bigint, signatures: readonly string[]): void {
+    this.mutate(id, (q) => {
+      q.effectSignatures = [...new Set([...q.effectSignatures, ...signatures])];
+    });
+  }
+
+  renamePeople(id: bigint, names: PersonNames): void {
+    this.mutate(id, (q) => {
+      for (const [key, name] of Object.entries(names) as [keyof PersonNames, string | undefined][]) {
+        if (name !== undefined) q[key] = name;
+      }
+    });
+  }
+
+  private mutate(id: bigint, change: (q: Qualification) => void): void {
+    const qualification = this.find(id);
+    if (!qualification) throw new UnknownQualificationError(id);
+    change(qualification);
+    this.save();
+  }
+
+  // Computed when read rather than with timers: nothing keeps the process alive, and an
+  // injected clock decides exactly when a review completes.
+  private reviewIfDue(q: Qualification): void {
+    const delay = this.options.approvalDelayMs;
+    if (q.status !== "pending" || delay === null) return;
+    if (this.options.now().getTime() - q.createdAt.getTime() >= delay) {
+      q.status = "approved";
+      this.save();
+    }
+  }
+
+  /** Writes the state file now (every change already does). */
+  flush(): void {
+    this.save();
+  }
+
+  private save(): void {
+    if (this.options.dataFile === undefined) return;
+    writeStateFileAtomically(this.options.dataFile, {
+      nextId: this.nextId.toString(),
+      qualifications: [...this.byId.values()].map(toStored),
+    });
+  }
+}
+
+function toStored(q: Qualification): StoredQualification {
+  return { ...q, id: q.id.toString(), createdAt: q.createdAt.toISOString(), effectSignatures: [...q.effectSignatures] };
+}
+
+function fromStored(q: StoredQualification): Qualification {
+  return { ...q, id: BigInt(q.id), createdAt: new Date(q.createdAt) };
+}
