@@ -13,7 +13,7 @@ describe("signing: the vendor's published vectors", () => {
   for (const v of golden.vectors) {
     it(v.name, () => {
       const signed = signRequest(
-        { method: v.method, host: v.host, query: v.query, body: v.body, signContentHash: v.signContentHash },
+        { method: v.method, host: v.host, query: v.query as Record<string, string>, body: v.body, signContentHash: v.signContentHash },
         { credentials: golden.credentials, region: v.region, service: v.service, now: () => xDateToDate(v.xDate) },
       );
       assert.equal(signed.signature, v.signature);

@@ -1,0 +1,43 @@
+import assert from "node:assert/strict";
+import { spawnSync } from "node:child_process";
+import * as path from "node:path";
+
+const repoRoot = path.resolve(__dirname, "..");
+
+describe("npm start: the offline session of the example", function () {
+  let run: ReturnType<typeof spawnSync>;
+  let stdout: string;
+
+  before(() => {
+    const env = { ...process.env };
+    for (const key of Object.keys(env)) if (key.startsWith("VOLCENGINE_")) delete env[key];
+    run = spawnSync("npm", ["start", "--silent"], { cwd: repoRoot, encoding: "utf8", env, timeout: 120_000 });
+    stdout = String(run.stdout);
+  });
+
+  it("exits 0 with nothing on stderr", () => {
+    assert.equal(run.status, 0, `npm start failed: ${run.stderr}`);
+    assert.equal(String(run.stderr).trim(), "");
+  });
+
+  it("reads like a Pulumi session, in order: preview, failed preview, up, refresh, replacement, destroy", () => {
+    const order = ["$ pulumi preview", "1 error", "$ pulumi up", "$ pulumi refresh", "replace [diff: ~materialName]", "$ pulumi destroy", "Done in"];
+    let at = 0;
+    for (const marker of order) {
+      const found = stdout.indexOf(marker, at);
+      assert.ok(found >= 0, `"${marker}" missing or out of order in:\n${stdout}`);
+      at = found;
+    }
+  });
+
+  it("shows the check failure naming the field, without the value", () => {
+    assert.match(stdout, /error: operatorPerson: operatorPerson\.personMobile: must be a mainland mobile number/);
+    assert.doesNotMatch(stdout.split("$ pulumi preview")[2].split("$ pulumi config")[0], /1380013800/);
+  });
+
+  it("prints the new id (above 2^53, exact), approval after refresh, and the warning that the API cannot delete", () => {
+    assert.match(stdout, /qualificationId: "9007199254740993"/);
+    assert.match(stdout, /approved: false => true/);
+    assert.match(stdout, /warning: SmsSignatureIdent: qualification 9007199254740993 .* stays on the Volcengine account: the SMS API has no delete/);
+  });
+});
