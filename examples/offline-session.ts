@@ -144,6 +144,7 @@ async function session(emulator: RunningEmulator, host: ProviderHost): Promise<v
   expectClean(result, diagnostics, ["SmsSignatureIdent: qualification"]);
   expect(result.steps[0]?.op === "delete", "destroy should delete the resource from the state");
   expect(emulator.requests.length === requestsBeforeDestroy, "destroy must not call the API: there is no delete action");
+  await host.waitForStderr(/stays on the Volcengine account/);
   out(` -  ${typeAndName(result.steps[0])} deleted`);
   out("Diagnostics:");
   for (const line of diagnostics.take()) out(`  warning: ${line}`);

@@ -1,9 +1,11 @@
 import { VolcengineError } from "./http/errors";
+import { DEFAULT_RETRY_POLICY, type RetryPolicy } from "./http/retry";
 import type { SigningCredentials } from "./signing/signer";
 
 export const DEFAULT_REGION = "cn-north-1";
 export const DEFAULT_SMS_ENDPOINT = "https://sms.volcengineapi.com";
 export const DEFAULT_TIMEOUT_SECONDS = 30;
+export const DEFAULT_CONNECT_TIMEOUT_SECONDS = 10;
 
 /** Stack config keys (namespace `volcengine`) and the environment variables used when a key is not set. */
 export const SETTINGS = {
@@ -13,6 +15,9 @@ export const SETTINGS = {
   region: { config: "volcengine:region", env: "VOLCENGINE_REGION" },
   smsEndpoint: { config: "volcengine:smsEndpoint", env: "VOLCENGINE_SMS_ENDPOINT" },
   timeoutSeconds: { config: "volcengine:smsTimeoutSeconds", env: "VOLCENGINE_SMS_TIMEOUT_SECONDS" },
+  connectTimeoutSeconds: { config: "volcengine:smsConnectTimeoutSeconds", env: "VOLCENGINE_SMS_CONNECT_TIMEOUT_SECONDS" },
+  maxAttempts: { config: "volcengine:smsMaxAttempts", env: "VOLCENGINE_SMS_MAX_ATTEMPTS" },
+  retryDeadlineSeconds: { config: "volcengine:smsRetryDeadlineSeconds", env: "VOLCENGINE_SMS_RETRY_DEADLINE_SECONDS" },
 } as const;
 export type SettingName = keyof typeof SETTINGS;
 
@@ -24,6 +29,8 @@ export interface ResolvedSettings {
   region: string;
   endpoint: URL;
   timeoutMs: number;
+  connectTimeoutMs: number;
+  retryPolicy: RetryPolicy;
 }
 
 /** Reads our keys out of the engine's stack config, as Pulumi's dynamic `Config.get` gives them. */
@@ -58,16 +65,26 @@ export function resolveSettings(action: string, stack: StackSettings, env: NodeJ
     });
   }
   const endpoint = parseEndpoint(action, pick("smsEndpoint") ?? DEFAULT_SMS_ENDPOINT);
-  const timeoutText = pick("timeoutSeconds");
-  const timeoutSeconds = timeoutText === undefined ? DEFAULT_TIMEOUT_SECONDS : Number(timeoutText);
-  if (!Number.isFinite(timeoutSeconds) || timeoutSeconds <= 0) {
-    throw configError(action, "InvalidTimeout", `the timeout "${timeoutText}" is not a positive number of seconds`, `set ${SETTINGS.timeoutSeconds.config} or ${SETTINGS.timeoutSeconds.env} to e.g. 30`);
-  }
+  const positive = (name: SettingName, fallback: number, rule: (n: number) => boolean = (n) => n > 0): number => {
+    const text = pick(name);
+    if (text === undefined) return fallback;
+    const value = Number(text);
+    if (!Number.isFinite(value) || !rule(value)) {
+      throw configError(action, "InvalidSetting", `${SETTINGS[name].config} / ${SETTINGS[name].env} is "${text}", not a positive ${name === "maxAttempts" ? "whole number" : "number of seconds"}`, `set it to e.g. ${fallback}`);
+    }
+    return value;
+  };
   return {
     credentials: { accessKey, secretKey, sessionToken: pick("sessionToken") },
     region: pick("region") ?? DEFAULT_REGION,
     endpoint,
-    timeoutMs: Math.round(timeoutSeconds * 1000),
+    timeoutMs: Math.round(positive("timeoutSeconds", DEFAULT_TIMEOUT_SECONDS) * 1000),
+    connectTimeoutMs: Math.round(positive("connectTimeoutSeconds", DEFAULT_CONNECT_TIMEOUT_SECONDS) * 1000),
+    retryPolicy: {
+      ...DEFAULT_RETRY_POLICY,
+      maxAttempts: positive("maxAttempts", DEFAULT_RETRY_POLICY.maxAttempts, (n) => Number.isInteger(n) && n >= 1),
+      deadlineMs: Math.round(positive("retryDeadlineSeconds", DEFAULT_RETRY_POLICY.deadlineMs / 1000) * 1000),
+    },
   };
 }
 

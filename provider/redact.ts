@@ -27,10 +27,16 @@ export function redact(text: string, knownSecrets: readonly (string | undefined)
   return result;
 }
 
-/** Every string leaf of a value, for passing a request body's personal values to `redact`. */
-export function stringLeaves(value: unknown, into: string[] = []): string[] {
-  if (typeof value === "string") into.push(value);
-  else if (Array.isArray(value)) for (const item of value) stringLeaves(item, into);
-  else if (value !== null && typeof value === "object") for (const item of Object.values(value)) stringLeaves(item, into);
+const PERSONAL_KEYS = new Set(["personIDCard", "personMobile", "fileContent"]);
+
+/** The ID numbers, mobiles and file contents in a request body, to keep out of messages even if the vendor echoes them. */
+export function personalValuesOf(value: unknown, into: string[] = []): string[] {
+  if (Array.isArray(value)) for (const item of value) personalValuesOf(item, into);
+  else if (value !== null && typeof value === "object") {
+    for (const [key, item] of Object.entries(value)) {
+      if (PERSONAL_KEYS.has(key) && typeof item === "string") into.push(item);
+      else personalValuesOf(item, into);
+    }
+  }
   return into;
 }

@@ -8,7 +8,7 @@ import { diffSignatureIdent, type SignatureIdentDiff } from "./diff";
 import { SmsClient } from "./http/client";
 import { VolcengineError } from "./http/errors";
 import { idToJson, integerToId, stringifyJson } from "./http/json";
-import { redact, stringLeaves } from "./redact";
+import { personalValuesOf, redact } from "./redact";
 import { checkSignatureIdentBody, type CheckFailure } from "./schema/check";
 import { INPUT_PROPERTIES, type SignatureIdentBody } from "./types";
 import { withoutAbsent } from "./values";
@@ -44,17 +44,26 @@ export async function create(inputs: Props): Promise<{ id: string; outs: Props }
   const body = bodyOf(inputs);
   const failures = checkSignatureIdentBody(body);
   if (failures.length > 0) {
-    throw new Error(`${action} not sent: the inputs are invalid: ${failures.map((f) => f.reason).join("; ")}`);
+    throw new VolcengineError({
+      kind: "input", action, code: "InvalidInput",
+      message: `not sent, the inputs are invalid: ${failures.map((f) => f.reason).join("; ")}`,
+      hint: "fix the fields named; `pulumi preview` shows the same checks",
+    });
   }
   const client = clientFor(action);
   try {
-    const { result, requestId, httpStatus } = await client.call(action, JSON.stringify(body), stringLeaves(body));
+    const { result, requestId, httpStatus } = await client.call(action, JSON.stringify(body), {
+      repeatable: false,
+      personalValues: personalValuesOf(body),
+      ifAmbiguous: lookInTheConsole(body.materialName),
+    });
     const id = integerToId(result.id);
     if (id === undefined) {
       throw new VolcengineError({
         kind: "response", action, code: "InvalidResponse", httpStatus, requestId,
-        message: "the answer's Result.id is not an integer, so the qualification may have been filed without its id being known",
-        hint: "look for it in the Volcengine console (短信服务 → 资质管理) before running again, to avoid filing it twice",
+        message: "the answer's Result.id is not an integer, so the qualification was probably filed but its id is unknown",
+        hint: lookInTheConsole(body.materialName),
+        mayHaveBeenFiled: true,
       });
     }
     return { id, outs: { ...body, approved: false, effectSignatures: body.effectSignatures ?? [] } };
@@ -70,7 +79,7 @@ export async function read(id: string, props: Props): Promise<{ id: string; prop
   try {
     // The id goes out as a bare number token: it is int64 and may exceed 2^53.
     const body = stringifyJson({ ids: [idToJson(id)], pageIndex: 1, pageSize: 10 });
-    const { result } = await client.call(action, body);
+    const { result } = await client.call(action, body, { repeatable: true });
     const list = Array.isArray(result.list) ? result.list : [];
     const listed = list.find((item: any) => item && integerToId(item.id) === id);
     if (!listed) {
@@ -90,7 +99,7 @@ export async function update(): Promise<never> {
 
 export async function remove(id: string, props: Props): Promise<void> {
   const name = typeof props.materialName === "string" ? ` "${props.materialName}"` : "";
-  console.warn(
+  warn(
     `SmsSignatureIdent: qualification ${id}${name} stays on the Volcengine account: the SMS API has no delete. ` +
       `It is removed from the Pulumi state only. To remove it, delete it by hand in the Volcengine console ` +
       `(短信服务 → 资质管理, id ${id}) or ask Volcengine support.`,
@@ -99,7 +108,25 @@ export async function remove(id: string, props: Props): Promise<void> {
 
 function clientFor(action: string): SmsClient {
   const settings = resolveSettings(action, stackSettings);
-  return new SmsClient(settings);
+  return new SmsClient({
+    ...settings,
+    retryHooks: {
+      onRetry: ({ attempt, maxAttempts, delayMs, error, reason }) =>
+        warn(`SmsSignatureIdent: ${action} attempt ${attempt} of ${maxAttempts} failed (${error.code}${error.httpStatus ? `, HTTP ${error.httpStatus}` : ""}); retrying in ${delayMs} ms: ${reason}`),
+    },
+  });
+}
+
+/** Pulumi shows what a provider writes to stderr as diagnostics; it goes through the one redaction step. */
+function warn(message: string): void {
+  console.warn(redact(message));
+}
+
+function lookInTheConsole(materialName: string): string {
+  return (
+    `before running pulumi up again, look in the Volcengine console (短信服务 → 资质管理) for a qualification named "${materialName}" filed just now: ` +
+    "running again files another one. A dynamic resource cannot be imported, so if it is there, either keep it outside Pulumi or let Pulumi file a fresh one"
+  );
 }
 
 function withoutProvider(props: Props): Props {

@@ -130,6 +130,7 @@ describe("SmsSignatureIdent lifecycle through Pulumi's provider host, against th
       const before = emulator.requests.length;
       await host.delete(created.id, created.properties);
       assert.equal(emulator.requests.length, before, "delete must not call the API");
+      await host.waitForStderr(/stays on the Volcengine account/);
       assert.match(host.stderr, new RegExp(`qualification ${created.id} "示例科技短信资质" stays on the Volcengine account`));
       assert.match(host.stderr, /delete it by hand in the Volcengine console/);
     });
@@ -153,7 +154,7 @@ describe("SmsSignatureIdent lifecycle through Pulumi's provider host, against th
 
     it("invalid inputs reaching create are refused before anything is sent", async () => {
       const before = applyRequests().length;
-      await assert.rejects(host.create(withProvider({ ...validInputs(), purpose: 5 })), /ApplySignatureIdent not sent: the inputs are invalid: purpose: must be one of 1, 2/);
+      await assert.rejects(host.create(withProvider({ ...validInputs(), purpose: 5 })), /ApplySignatureIdent failed \(InvalidInput\): not sent, the inputs are invalid: purpose: must be one of 1, 2/);
       assert.equal(applyRequests().length, before);
     });
   });

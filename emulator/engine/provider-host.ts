@@ -62,6 +62,19 @@ export class ProviderHost {
     return this.stderrText;
   }
 
+  /**
+   * Waits until the provider has written `pattern` to stderr: the host answers a call before the pipe necessarily
+   * delivered what the provider printed during it.
+   */
+  async waitForStderr(pattern: RegExp, timeoutMs = 5000): Promise<string> {
+    const deadline = Date.now() + timeoutMs;
+    while (!pattern.test(this.stderrText)) {
+      if (Date.now() > deadline) throw new Error(`the provider did not print ${pattern} within ${timeoutMs} ms; it printed: ${this.stderrText}`);
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+    return this.stderrText;
+  }
+
   get exited(): boolean {
     return this.child.exitCode !== null || this.child.signalCode !== null;
   }

@@ -2,6 +2,7 @@ import { Agent, errors as undiciErrors, request } from "undici";
 import { signRequest, type SigningCredentials } from "../signing/signer";
 import { VolcengineError } from "./errors";
 import { parseJson } from "./json";
+import { deliveryOf, parseRetryAfter, withRetries, type RetryHooks, type RetryPolicy } from "./retry";
 
 export const SMS_API_VERSION = "2021-01-11";
 export const SMS_SERVICE = "volcSMS";
@@ -11,8 +12,11 @@ export interface SmsClientOptions {
   endpoint: URL;
   region: string;
   credentials: SigningCredentials;
-  /** Applies to connecting, to the response headers and to each gap in the response body. */
+  connectTimeoutMs: number;
+  /** Applies to waiting for the response headers and to each pause in the response body. */
   timeoutMs: number;
+  retryPolicy: RetryPolicy;
+  retryHooks?: RetryHooks;
   /** Answers larger than this are refused instead of buffered. */
   maxResponseBytes?: number;
   now?: () => Date;
@@ -22,6 +26,15 @@ export interface SmsCallResult {
   result: Record<string, unknown>;
   requestId: string;
   httpStatus: number;
+}
+
+export interface CallOptions {
+  /** True for reads; false for an action that must not run twice (ApplySignatureIdent). */
+  repeatable: boolean;
+  /** Values of the request to keep out of error messages even if the vendor echoes them. */
+  personalValues?: readonly string[];
+  /** The hint for a non-repeatable call that may have been carried out. */
+  ifAmbiguous?: string;
 }
 
 interface Envelope {
@@ -34,12 +47,34 @@ export class SmsClient {
   private readonly agent: Agent;
 
   constructor(private readonly options: SmsClientOptions) {
-    this.agent = new Agent({ connect: { timeout: options.timeoutMs } });
+    this.agent = new Agent({ connect: { timeout: options.connectTimeoutMs } });
   }
 
-  async call(action: string, body: string, personalValues: readonly string[] = []): Promise<SmsCallResult> {
+  /**
+   * Calls an action under the retry policy. `repeatable: false` marks an action that must not run twice: it is
+   * retried only when the request provably never arrived or was throttled, and a failure after which it may have
+   * run anyway is reported with `mayHaveBeenFiled` and `ifAmbiguous` as the hint.
+   */
+  async call(action: string, body: string, options: CallOptions): Promise<SmsCallResult> {
+    const secrets = [this.options.credentials.secretKey, this.options.credentials.sessionToken, ...(options.personalValues ?? [])];
+    try {
+      return await withRetries(action, options.repeatable, this.options.retryPolicy, () => this.send(action, body, secrets), this.options.retryHooks);
+    } catch (error) {
+      if (error instanceof VolcengineError && !options.repeatable && deliveryOf(error) === "ambiguous") {
+        throw new VolcengineError({
+          kind: error.kind, action, code: error.code, httpStatus: error.httpStatus, requestId: error.requestId, secrets,
+          message: `${error.detail}; the request reached Volcengine, so it may have been carried out, and it was not repeated`,
+          hint: options.ifAmbiguous,
+          mayHaveBeenFiled: true,
+        });
+      }
+      throw error;
+    }
+  }
+
+  /** One signed attempt. */
+  private async send(action: string, body: string, secrets: readonly (string | undefined)[]): Promise<SmsCallResult> {
     const { endpoint, credentials } = this.options;
-    const secrets = [credentials.secretKey, credentials.sessionToken, ...personalValues];
     const url = new URL(endpoint);
     url.searchParams.set("Action", action);
     url.searchParams.set("Version", SMS_API_VERSION);
@@ -59,6 +94,7 @@ export class SmsClient {
     let status: number;
     let text: string;
     let requestIdHeader: string | undefined;
+    let retryAfter: string | undefined;
     try {
       const response = await request(url, {
         method: "POST",
@@ -70,6 +106,7 @@ export class SmsClient {
       });
       status = response.statusCode;
       requestIdHeader = headerValue(response.headers["x-tt-logid"]);
+      retryAfter = headerValue(response.headers["retry-after"]);
       text = await readLimited(response.body, this.options.maxResponseBytes ?? 10 * 1024 * 1024, action, status);
     } catch (error) {
       if (error instanceof VolcengineError) throw error;
@@ -82,6 +119,7 @@ export class SmsClient {
     } catch {
       throw new VolcengineError({
         kind: "response", action, code: "InvalidResponse", httpStatus: status, requestId: requestIdHeader, secrets,
+        retryAfterMs: parseRetryAfter(retryAfter),
         message: `the answer is not JSON (${text.length} characters, starting ${JSON.stringify(text.slice(0, 40))})`,
         hint: "a proxy or gateway answered instead of the SMS API: check volcengine:smsEndpoint / VOLCENGINE_SMS_ENDPOINT",
       });
@@ -92,13 +130,13 @@ export class SmsClient {
     if (isObject(vendorError)) {
       const code = vendorError.Code !== undefined && vendorError.Code !== "" ? String(vendorError.Code) : String(vendorError.CodeN ?? "Unknown");
       throw new VolcengineError({
-        kind: "vendor", action, code, httpStatus: status, requestId, secrets,
+        kind: "vendor", action, code, httpStatus: status, requestId, secrets, retryAfterMs: parseRetryAfter(retryAfter),
         message: typeof vendorError.Message === "string" && vendorError.Message !== "" ? vendorError.Message : "no message",
       });
     }
     if (status < 200 || status >= 300) {
       throw new VolcengineError({
-        kind: "response", action, code: `HTTP${status}`, httpStatus: status, requestId, secrets,
+        kind: "response", action, code: `HTTP${status}`, httpStatus: status, requestId, secrets, retryAfterMs: parseRetryAfter(retryAfter),
         message: "the answer has an error status but no error in its ResponseMetadata",
       });
     }

@@ -1,7 +1,7 @@
 import { redact } from "../redact";
 
-/** Where a failure came from: the vendor answered with an error, the network failed, the answer was unusable, or the setup is wrong. */
-export type VolcengineErrorKind = "vendor" | "transport" | "response" | "config";
+/** Where a failure came from: the vendor answered with an error, the network failed, the answer was unusable, the setup is wrong, or the inputs are. */
+export type VolcengineErrorKind = "vendor" | "transport" | "response" | "config" | "input";
 
 export interface VolcengineErrorDetails {
   kind: VolcengineErrorKind;
@@ -13,6 +13,10 @@ export interface VolcengineErrorDetails {
   requestId?: string;
   /** What the user should do; defaults to the hint known for `code`. */
   hint?: string;
+  /** From a `Retry-After` header. */
+  retryAfterMs?: number;
+  /** The request reached Volcengine but its outcome is unknown: a qualification may have been filed. */
+  mayHaveBeenFiled?: boolean;
   /** Values that must not appear in the message even if the vendor echoes them (keys, personal values). */
   secrets?: readonly (string | undefined)[];
 }
@@ -45,6 +49,10 @@ export class VolcengineError extends Error {
   readonly httpStatus?: number;
   readonly requestId?: string;
   readonly hint?: string;
+  readonly retryAfterMs?: number;
+  readonly mayHaveBeenFiled: boolean;
+  /** What happened, without the action, codes and hint around it (redacted). */
+  readonly detail: string;
 
   constructor(details: VolcengineErrorDetails) {
     const hint = details.hint ?? HINTS[details.code];
@@ -61,6 +69,9 @@ export class VolcengineError extends Error {
     this.httpStatus = details.httpStatus;
     this.requestId = details.requestId;
     this.hint = hint;
+    this.retryAfterMs = details.retryAfterMs;
+    this.mayHaveBeenFiled = details.mayHaveBeenFiled ?? false;
+    this.detail = redact(details.message, details.secrets);
     // Pulumi's provider host prints `${error}: ${error.stack}`; a stack trace says nothing to a user here.
     this.stack = `${this.name}: ${this.message}`;
   }
