@@ -16,8 +16,13 @@ export const DEFAULT_APPROVAL_DELAY_MS = 5000;
 /** 2^53 + 1: the first id a JS number cannot hold, so any lossy client shows itself at once. */
 export const DEFAULT_FIRST_ID = "9007199254740993";
 export const DEFAULT_MAX_BODY_BYTES = 30 * 1024 * 1024;
-/** What the vendor docs say to sign. The official Node SDK does not sign host by default. */
-export const DEFAULT_REQUIRED_SIGNED_HEADERS: readonly string[] = ["host", "x-date", "x-content-sha256"];
+/**
+ * Header names SignedHeaders must list unless configured otherwise. The vendor docs' examples also sign
+ * host, but the official Node SDK (@volcengine/openapi) signs only x-content-sha256;x-date by default and
+ * the real gateway accepts that, so host is not required here. Host is still verified whenever a request
+ * lists it; x-security-token must be signed whenever it is sent.
+ */
+export const DEFAULT_REQUIRED_SIGNED_HEADERS: readonly string[] = ["x-date", "x-content-sha256"];
 
 export interface EmulatorCredential {
   accessKey: string;
@@ -45,7 +50,10 @@ export interface EmulatorOptions {
   maxBodyBytes?: number;
   /** Receives one line per API request; silent by default. */
   log?: (line: string) => void;
-  /** Header names SignedHeaders must list; default ["host", "x-date", "x-content-sha256"]. */
+  /**
+   * Header names SignedHeaders must list; default ["x-date", "x-content-sha256"] (host is verified when listed,
+   * not required: the vendor's Node SDK does not sign it). Pass ["host", "x-date", "x-content-sha256"] to insist on host.
+   */
   requiredSignedHeaders?: string[];
 }
 

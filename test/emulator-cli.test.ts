@@ -70,10 +70,11 @@ describe("emulator CLI (pulumi-volcengine-sms-emulator)", () => {
       secretKey: env.VOLCENGINE_SECRET_KEY,
       region: env.VOLCENGINE_REGION,
       protocol: "http:",
+      serviceName: "volcSMS", // only for the SDK's typings; SmsService sets it itself
     });
     sdk.setHost(endpoint.host);
     const list = sdk.createJSONAPI("GetSignatureIdentList", { Version: "2021-01-11" });
-    const answer = (await list({ pageIndex: 1, pageSize: 10 }, { headers: { Host: endpoint.host } } as never)) as {
+    const answer = (await list({ pageIndex: 1, pageSize: 10 })) as {
       ResponseMetadata: { Error?: unknown };
       Result?: unknown;
     };
