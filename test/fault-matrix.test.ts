@@ -11,7 +11,7 @@ const repoRoot = path.resolve(__dirname, "..");
 type Outcome = { ok: true } | { error: RegExp; mayHaveBeenFiled: boolean };
 
 /** The README's fault table is this one: fault, operation, what happens. */
-const MATRIX: Array<{ fault: string; spec: Omit<FaultSpec, "action">; create: { requests: number; outcome: Outcome }; refresh: { requests: number; outcome: Outcome } }> = [
+const MATRIX: Array<{ fault: string; spec: FaultSpec; create: { requests: number; outcome: Outcome }; refresh: { requests: number; outcome: Outcome } }> = [
   {
     fault: "connection reset after the request is read",
     spec: { kind: "reset-after-read" },
