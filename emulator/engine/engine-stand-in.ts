@@ -20,6 +20,8 @@ export interface ResourceState {
   outputs: Props;
   /** Top-level inputs the program marked secret; the engine encrypts these in state. */
   secretInputs: string[];
+  /** Top-level outputs the engine encrypts: secret inputs of the same name plus `additionalSecretOutputs`. */
+  secretOutputs: string[];
 }
 
 export type StepOp = "create" | "same" | "replace" | "refresh" | "delete";
@@ -73,6 +75,7 @@ export class EngineStandIn {
   async run(options: RunOptions): Promise<RunResult> {
     const result: RunResult = { steps: [], failures: [], errors: [] };
     const registered = new Set<string>();
+    const additionalSecretOutputs = new Map<string, string[]>();
     const engine = this;
     this.pulumi.runtime.setAllConfig(options.config ?? {});
     await this.pulumi.runtime.setMocks(
@@ -82,7 +85,8 @@ export class EngineStandIn {
           registered.add(urn);
           if (!args.type.startsWith(DYNAMIC_TYPE_PREFIX)) return { id: `${args.name}-id`, state: args.inputs };
           const { values, secretInputs } = unwrapSecrets(args.inputs);
-          return engine.register(urn, args.type, args.name, values, secretInputs, options.preview, result);
+          const secretOutputs = [...new Set([...secretInputs, ...(additionalSecretOutputs.get(`${args.type}::${args.name}`) ?? [])])];
+          return engine.register(urn, args.type, args.name, values, { secretInputs, secretOutputs }, options.preview, result);
         },
         call: (args) => args.inputs,
       },
@@ -90,7 +94,8 @@ export class EngineStandIn {
       this.stack,
       options.preview,
     );
-    await withTimeout(this.loadAndSettle(options.load), options.timeoutMs ?? 60_000, "the program did not finish registering its resources");
+    recordAdditionalSecretOutputs(this.pulumi, additionalSecretOutputs);
+    await withTimeout(this.loadAndSettle(options.load, this.pulumi), options.timeoutMs ?? 60_000, "the program did not finish registering its resources");
     return result;
   }
 
@@ -129,7 +134,16 @@ export class EngineStandIn {
     return result;
   }
 
-  private async register(urn: string, type: string, name: string, inputs: Props, secretInputs: string[], preview: boolean, result: RunResult) {
+  /** The state as `pulumi stack export` shows it: secret properties encrypted, everything else in plain text. */
+  exportState(): Array<{ urn: string; type: string; id: string; inputs: Props; outputs: Props }> {
+    const encrypt = (props: Props, secret: string[]) =>
+      Object.fromEntries(Object.entries(props).map(([k, v]) => [k, secret.includes(k) ? { [SECRET_SIGNATURE_KEY]: SECRET_SIGNATURE, ciphertext: "[encrypted]" } : v]));
+    return [...this.state.values()].map((r) => ({
+      urn: r.urn, type: r.type, id: r.id, inputs: encrypt(r.inputs, r.secretInputs), outputs: encrypt(r.outputs, r.secretOutputs),
+    }));
+  }
+
+  private async register(urn: string, type: string, name: string, inputs: Props, secrets: Secrets, preview: boolean, result: RunResult) {
     const prior = this.state.get(urn);
     const checked = await this.host.check(prior?.inputs ?? {}, inputs);
     if (checked.failures.length > 0) {
@@ -147,7 +161,7 @@ export class EngineStandIn {
         return { id: prior.id, state: checked.inputs };
       }
       // Create before delete, as the engine does unless deleteBeforeReplace is asked for.
-      const created = await this.create(urn, type, name, checked.inputs, secretInputs, result);
+      const created = await this.create(urn, type, name, checked.inputs, secrets, result);
       await this.host.delete(prior.id, prior.outputs);
       result.steps.push({ op: "replace", urn, type, name, id: created.id, replacedId: prior.id, replaces: diff.replaces, outputs: created.properties });
       return { id: created.id, state: created.properties };
@@ -156,15 +170,15 @@ export class EngineStandIn {
       result.steps.push({ op: "create", urn, type, name });
       return { id: undefined, state: checked.inputs };
     }
-    const created = await this.create(urn, type, name, checked.inputs, secretInputs, result);
+    const created = await this.create(urn, type, name, checked.inputs, secrets, result);
     result.steps.push({ op: "create", urn, type, name, id: created.id, outputs: created.properties });
     return { id: created.id, state: created.properties };
   }
 
-  private async create(urn: string, type: string, name: string, inputs: Props, secretInputs: string[], result: RunResult) {
+  private async create(urn: string, type: string, name: string, inputs: Props, secrets: Secrets, result: RunResult) {
     try {
       const created = await this.host.create(inputs);
-      this.state.set(urn, { urn, type, name, id: created.id, inputs, outputs: created.properties, secretInputs });
+      this.state.set(urn, { urn, type, name, id: created.id, inputs, outputs: created.properties, ...secrets });
       return created;
     } catch (error) {
       result.errors.push(`${urn}: ${(error as Error).message}`);
@@ -173,18 +187,32 @@ export class EngineStandIn {
   }
 
   /** Requires the program, then waits until the runtime has no registration in flight. */
-  private async loadAndSettle(load: () => unknown): Promise<void> {
+  private async loadAndSettle(load: () => unknown, pulumi: typeof PulumiModule): Promise<void> {
     const failures: unknown[] = [];
     const onRejection = (reason: unknown) => failures.push(reason);
     process.on("unhandledRejection", onRejection);
     try {
       load();
-      const settings = require(require.resolve("@pulumi/pulumi/runtime/settings", { paths: [require.resolve("@pulumi/pulumi")] }));
-      await settings.waitForRPCs();
+      await (pulumi.runtime as any).waitForRPCs();
     } finally {
       process.off("unhandledRejection", onRejection);
     }
   }
+}
+
+type Secrets = Pick<ResourceState, "secretInputs" | "secretOutputs">;
+
+/**
+ * Mocks do not pass a resource's options to `newResource`, so `additionalSecretOutputs` is read from the
+ * registration request itself, as the engine reads it.
+ */
+function recordAdditionalSecretOutputs(pulumi: typeof PulumiModule, into: Map<string, string[]>): void {
+  const monitor: any = (pulumi.runtime as any).getMonitor();
+  const register = monitor.registerResource.bind(monitor);
+  monitor.registerResource = (request: any, callback: unknown) => {
+    into.set(`${request.getType()}::${request.getName()}`, request.getAdditionalsecretoutputsList());
+    return register(request, callback);
+  };
 }
 
 /** The engine hands secrets to a provider unwrapped (it does not accept secrets); it remembers which were secret. */

@@ -1,0 +1,113 @@
+import assert from "node:assert/strict";
+import * as fs from "node:fs";
+import * as path from "node:path";
+import * as pulumi from "@pulumi/pulumi";
+import { SmsSignatureIdent } from "pulumi-volcengine-sms";
+import { startEmulator, type RunningEmulator } from "../emulator";
+import { EngineStandIn } from "../emulator/engine/engine-stand-in";
+import { ProviderHost } from "../emulator/engine/provider-host";
+import { VolcengineError } from "../provider/http/errors";
+import { redact } from "../provider/redact";
+import { SECRET_PROPERTIES } from "../provider/types";
+import { ID_NUMBERS, MOBILES, PERSONAL_VALUES, validInputs } from "./support/fixtures";
+
+const repoRoot = path.resolve(__dirname, "..");
+const program = path.join(repoRoot, "examples", "index.ts");
+const scans = fs.readdirSync(path.join(repoRoot, "examples", "documents")).map((f) => fs.readFileSync(path.join(repoRoot, "examples", "documents", f)).toString("base64"));
+
+function assertAbsent(text: string, values: readonly string[], where: string) {
+  for (const value of values) assert.ok(!text.includes(value), `${where} holds a personal value in plain text`);
+}
+
+describe("secrets: personal data never in plain text in state, __provider, errors or diagnostics", function () {
+  let emulator: RunningEmulator;
+  let host: ProviderHost;
+
+  before(async () => {
+    emulator = await startEmulator({ approvalDelayMs: null });
+    host = await ProviderHost.start({ cwd: repoRoot });
+  });
+  after(async () => {
+    await host.stop();
+    await emulator.close();
+  });
+
+  const config = () => ({
+    "volcengine:accessKey": emulator.accessKey,
+    "volcengine:secretKey": emulator.secretKey,
+    "volcengine:smsEndpoint": emulator.endpoint,
+    "volcengine-sms-example:operatorIdNumber": ID_NUMBERS.operator,
+    "volcengine-sms-example:operatorMobile": MOBILES.operator,
+    "volcengine-sms-example:responsibleIdNumber": ID_NUMBERS.responsible,
+    "volcengine-sms-example:responsibleMobile": MOBILES.responsible,
+  });
+
+  it("the example: every property holding personal data is secret in state, inputs and outputs", async () => {
+    await host.configure(config());
+    const engine = new EngineStandIn(host, pulumi, "volcengine-sms-example", "dev");
+    const result = await engine.run({ preview: false, config: config(), load: () => {
+      delete require.cache[require.resolve(program)];
+      require(program);
+    } });
+    assert.deepEqual(result.errors, []);
+    const [resource] = engine.state.values();
+    for (const property of SECRET_PROPERTIES.filter((p) => p in resource.inputs)) {
+      assert.ok(resource.secretInputs.includes(property), `input ${property} is secret`);
+      assert.ok(resource.secretOutputs.includes(property), `output ${property} is secret`);
+    }
+    const exported = JSON.stringify(engine.exportState());
+    assertAbsent(exported, [...Object.values(ID_NUMBERS).slice(0, 2), MOBILES.operator, MOBILES.responsible, ...scans], "the exported state");
+    assert.match(exported, /"materialName":"示例科技短信资质"/, "what is not personal stays readable");
+    assertAbsent(String(resource.inputs.__provider), [...PERSONAL_VALUES, ...scans, emulator.secretKey], "__provider");
+    assertAbsent(host.stderr, [...PERSONAL_VALUES, ...scans, emulator.secretKey], "the provider's diagnostics");
+  });
+
+  it("a program passing plain strings still gets them encrypted", async () => {
+    await host.configure(config());
+    const engine = new EngineStandIn(host, pulumi, "plain-strings", "dev");
+    const result = await engine.run({ preview: false, config: config(), load: () => new SmsSignatureIdent("plain", validInputs()) });
+    assert.deepEqual(result.errors, []);
+    const [resource] = engine.state.values();
+    assert.deepEqual([...resource.secretOutputs].sort(), [...SECRET_PROPERTIES].sort());
+    assert.deepEqual([...resource.secretInputs].sort(), [...SECRET_PROPERTIES].filter((p) => p in resource.inputs).sort());
+    assertAbsent(JSON.stringify(engine.exportState()), PERSONAL_VALUES, "the exported state");
+  });
+
+  it("errors from a failed create carry no personal value", async () => {
+    await host.configure(config());
+    emulator.injectFault({ action: "ApplySignatureIdent", kind: "http-error", status: 500 });
+    const engine = new EngineStandIn(host, pulumi, "failing", "dev");
+    const result = await engine.run({ preview: false, config: config(), load: () => new SmsSignatureIdent("failing", validInputs()) });
+    assert.equal(result.errors.length, 1);
+    assert.match(result.errors[0], /ApplySignatureIdent failed \(InternalError, HTTP 500/);
+    assertAbsent(result.errors.join("\n") + host.stderr, PERSONAL_VALUES, "the error");
+  });
+});
+
+describe("redaction: the one step every error, warning and log line goes through", () => {
+  const echoed =
+    `Authorization: HMAC-SHA256 Credential=AKLTYWViMTVmZGYzM2E0NDI5Mzk2MDZjNjFmMjc2MjRjMzg/20240617/cn-north-1/volcSMS/request, ` +
+    `SignedHeaders=host;x-date, Signature=526af76d3a08cefc578fd65b7a2cf9ea8241d24a5524bb9d847f8641f68cb673; ` +
+    `X-Security-Token: STSeyJhbGciOi; id ${ID_NUMBERS.operator}, mobile ${MOBILES.operator} (+86 ${MOBILES.legal}), ` +
+    `file data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJ, raw ${"QUJD".repeat(30)}`;
+
+  it("removes authorization, tokens, signatures, access keys, ID numbers, mobiles and file content", () => {
+    const text = redact(echoed);
+    for (const leak of ["AKLTYWViMTVm", "526af76d3a08", "STSeyJhbGciOi", ID_NUMBERS.operator, MOBILES.operator, MOBILES.legal, "iVBORw0KGgo", "QUJDQUJD"]) {
+      assert.ok(!text.includes(leak), `"${leak}" survived: ${text}`);
+    }
+  });
+
+  it("keeps what a user needs: qualification ids (even above 2^53), RequestIds, codes", () => {
+    const text = redact("qualification 9007199254740993, RequestId 20240617205533020030226132786E58, code 1001");
+    assert.equal(text, "qualification 9007199254740993, RequestId 20240617205533020030226132786E58, code 1001");
+  });
+
+  it("VolcengineError redacts what it is given, including the known secret values", () => {
+    const error = new VolcengineError({ kind: "vendor", action: "ApplySignatureIdent", code: "1001", httpStatus: 200, requestId: "R1", message: `${echoed} secret=my-secret-key-123`, secrets: ["my-secret-key-123"] });
+    assert.ok(!error.message.includes("my-secret-key-123"));
+    assert.ok(!error.message.includes(ID_NUMBERS.operator));
+    assert.match(error.message, /^ApplySignatureIdent failed \(1001, HTTP 200, RequestId R1\)/);
+    assert.equal(error.stack, `VolcengineError: ${error.message}`, "no stack trace is printed to users");
+  });
+});
