@@ -44,7 +44,8 @@ export function mainlandMobileProblem(value: string): IdentifierProblem | undefi
 }
 
 /** `YYYY-MM-DD` naming a day that exists (no 2023-02-29). */
-export function isCalendarDate(value: string): boolean {
+export function isCalendarDate(value: unknown): boolean {
+  if (typeof value !== "string") return false;
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
   if (!m) return false;
   const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
