@@ -10,17 +10,14 @@
  *
  * The documents under ./documents are placeholders: replace them with the company's real scans.
  */
-import * as fs from "node:fs";
 import * as path from "node:path";
 import * as pulumi from "@pulumi/pulumi";
-import { CertificateType, DocType, Purpose, SmsSignatureIdent, type SignAuthFile } from "pulumi-volcengine-sms";
+import { CertificateType, DocType, Purpose, SmsSignatureIdent, documentFile } from "pulumi-volcengine-sms";
 
 const config = new pulumi.Config();
 
-function scan(fileType: DocType, fileName: string): SignAuthFile {
-  const bytes = fs.readFileSync(path.join(__dirname, "documents", fileName));
-  return { fileType, fileSuffix: fileName.endsWith(".png") ? "png" : "jpg", fileContent: bytes.toString("base64") };
-}
+// The state keeps each scan's path, size and sha256, not its bytes; the provider reads the file when it files.
+const scan = (fileType: DocType, fileName: string) => documentFile(path.join(__dirname, "documents", fileName), { fileType });
 
 export const qualification = new SmsSignatureIdent("example-qualification", {
   materialName: config.get("materialName") ?? "示例科技短信资质",

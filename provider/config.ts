@@ -1,4 +1,5 @@
 import { VolcengineError } from "./http/errors";
+import type { FileContentFormat } from "./documents/on-disk";
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from "./http/retry";
 import type { SigningCredentials } from "./signing/signer";
 
@@ -18,6 +19,7 @@ export const SETTINGS = {
   connectTimeoutSeconds: { config: "volcengine:smsConnectTimeoutSeconds", env: "VOLCENGINE_SMS_CONNECT_TIMEOUT_SECONDS" },
   maxAttempts: { config: "volcengine:smsMaxAttempts", env: "VOLCENGINE_SMS_MAX_ATTEMPTS" },
   retryDeadlineSeconds: { config: "volcengine:smsRetryDeadlineSeconds", env: "VOLCENGINE_SMS_RETRY_DEADLINE_SECONDS" },
+  fileContentFormat: { config: "volcengine:smsFileContentFormat", env: "VOLCENGINE_SMS_FILE_CONTENT_FORMAT" },
 } as const;
 export type SettingName = keyof typeof SETTINGS;
 
@@ -31,6 +33,8 @@ export interface ResolvedSettings {
   timeoutMs: number;
   connectTimeoutMs: number;
   retryPolicy: RetryPolicy;
+  /** How `documentFile()` scans are sent: the vendor's page shows data URIs, its Java demo raw base64. */
+  fileContentFormat: FileContentFormat;
 }
 
 /** Reads our keys out of the engine's stack config, as Pulumi's dynamic `Config.get` gives them. */
@@ -74,7 +78,12 @@ export function resolveSettings(action: string, stack: StackSettings, env: NodeJ
     }
     return value;
   };
+  const fileContentFormat = pick("fileContentFormat") ?? "dataUri";
+  if (fileContentFormat !== "dataUri" && fileContentFormat !== "base64") {
+    throw configError(action, "InvalidSetting", `${SETTINGS.fileContentFormat.config} / ${SETTINGS.fileContentFormat.env} is "${fileContentFormat}"`, "set it to dataUri or base64");
+  }
   return {
+    fileContentFormat,
     credentials: { accessKey, secretKey, sessionToken: pick("sessionToken") },
     region: pick("region") ?? DEFAULT_REGION,
     endpoint,

@@ -10,13 +10,25 @@ export interface SignatureIdentDiff {
 /** Compares checked new inputs with the stored outputs, on input properties only. */
 export function diffSignatureIdent(olds: Record<string, unknown>, news: Record<string, unknown>): SignatureIdentDiff {
   const replaces = INPUT_PROPERTIES.filter((property) => {
-    const before = withoutAbsent(olds[property]);
-    const after = withoutAbsent(news[property]);
+    const before = comparable(withoutAbsent(olds[property]));
+    const after = comparable(withoutAbsent(news[property]));
     if (containsUnknown(after)) return true;
     if (property === "effectSignatures") return !isCoveredBy(after, before);
     return canonicalJson(before) !== canonicalJson(after);
   });
   return { changes: replaces.length > 0, replaces };
+}
+
+/** A file on disk is the same document wherever it lies: only its digest counts. */
+function comparable(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(comparable);
+  if (value === null || typeof value !== "object") return value;
+  const result: Record<string, unknown> = {};
+  for (const [key, item] of Object.entries(value)) {
+    const document = item as { sha256?: unknown } | null;
+    result[key] = key === "document" && document !== null && typeof document === "object" ? { sha256: document.sha256 } : comparable(item);
+  }
+  return result;
 }
 
 /**

@@ -3,7 +3,8 @@
  * only a shim that requires this module by package name (see dynamic-provider.ts), so state stays small and no
  * code, path or credential of the machine that ran the program is written into it.
  */
-import { readStackConfig, resolveSettings, type StackSettings } from "./config";
+import { readStackConfig, resolveSettings, type ResolvedSettings, type StackSettings } from "./config";
+import { documentFailures, inlineDocuments } from "./documents/on-disk";
 import { diffSignatureIdent, type SignatureIdentDiff } from "./diff";
 import { SmsClient } from "./http/client";
 import { VolcengineError } from "./http/errors";
@@ -26,7 +27,8 @@ export async function configure(request: { config: { get(key: string): string | 
 export async function check(_olds: Props, news: Props): Promise<{ inputs: Props; failures: CheckFailure[] }> {
   let failures: CheckFailure[];
   try {
-    failures = checkSignatureIdentBody(bodyOf(news));
+    const body = bodyOf(news);
+    failures = [...checkSignatureIdentBody(body), ...(await documentFailures(body))];
   } catch (error) {
     // check must answer whatever the program passes; a failure here is ours, not the user's.
     failures = [{ property: "", reason: `the inputs could not be validated: ${redact(String(error))}` }];
@@ -50,11 +52,20 @@ export async function create(inputs: Props): Promise<{ id: string; outs: Props }
       hint: "fix the fields named; `pulumi preview` shows the same checks",
     });
   }
-  const client = clientFor(action);
+  const settings = resolveSettings(action, stackSettings);
+  const sent = await inlineDocuments(body, settings.fileContentFormat);
+  if (sent.problems.length > 0) {
+    throw new VolcengineError({
+      kind: "input", action, code: "DocumentChanged",
+      message: `not sent: ${sent.problems.join("; ")}`,
+      hint: "the qualification must carry the documents `pulumi preview` showed",
+    });
+  }
+  const client = clientFor(action, settings);
   try {
-    const { result, requestId, httpStatus } = await client.call(action, JSON.stringify(body), {
+    const { result, requestId, httpStatus } = await client.call(action, JSON.stringify(sent.body), {
       repeatable: false,
-      personalValues: personalValuesOf(body),
+      personalValues: personalValuesOf(sent.body),
       ifAmbiguous: lookInTheConsole(body.materialName),
     });
     const id = integerToId(result.id);
@@ -106,8 +117,7 @@ export async function remove(id: string, props: Props): Promise<void> {
   );
 }
 
-function clientFor(action: string): SmsClient {
-  const settings = resolveSettings(action, stackSettings);
+function clientFor(action: string, settings: ResolvedSettings = resolveSettings(action, stackSettings)): SmsClient {
   return new SmsClient({
     ...settings,
     retryHooks: {

@@ -61,12 +61,25 @@ export const CertificateType = {
 
 export type FileSuffix = "jpg" | "jpeg" | "png";
 
-/** One scanned document. Set either `fileContent` (base64 or a data URI) or `fileUrl` (a public http(s) URL). */
+/**
+ * One scanned document. Set one of: `document` (a file on disk, made by `documentFile()`: the state keeps only its
+ * path, size and digest), `fileContent` (base64 or a data URI) or `fileUrl` (a public http(s) URL).
+ */
 export interface SignAuthFile {
   fileType: DocType;
   fileSuffix: FileSuffix;
   fileContent?: string;
   fileUrl?: string;
+  document?: DocumentReference;
+}
+
+/** A file the provider reads when it files the qualification; not part of the vendor's API. */
+export interface DocumentReference {
+  /** Relative to the Pulumi project directory, `/`-separated. */
+  path: string;
+  /** Hex sha256 of the bytes the program read: a file that changed since is refused. */
+  sha256: string;
+  size: number;
 }
 
 /** The company (企业信息). */

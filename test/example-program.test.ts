@@ -80,11 +80,16 @@ describe("the example program under setMocks, forwarded to Pulumi's provider hos
     const applied = emulator.requests.filter((r) => r.action === "ApplySignatureIdent");
     assert.equal(applied.length, 1);
     const body = applied[0].body as any;
-    const licence = fs.readFileSync(path.join(repoRoot, "examples", "documents", "business-licence.jpg"));
-    assert.deepEqual(Buffer.from(body.businessInfo.businessCertificate.fileContent, "base64"), licence);
-    assert.equal(body.operatorPerson.personIDCard, ID_NUMBERS.operator);
     const state = engine.state.get(step.urn)!;
-    assert.equal(state.outputs.approved, false);
+    const licence = fs.readFileSync(path.join(repoRoot, "examples", "documents", "business-licence.jpg"));
+    const sent: string = body.businessInfo.businessCertificate.fileContent;
+    assert.ok(sent.startsWith("data:image/jpg;base64,"), "sent as the vendor's example shows: a data URI");
+    assert.deepEqual(Buffer.from(sent.slice("data:image/jpg;base64,".length), "base64"), licence);
+    assert.deepEqual(state.inputs.businessInfo, { ...(state.inputs.businessInfo as object), businessCertificate: {
+      fileType: 1, fileSuffix: "jpg", document: { path: "examples/documents/business-licence.jpg", sha256: require("node:crypto").createHash("sha256").update(licence).digest("hex"), size: licence.length },
+    } }, "the state holds the document's path, digest and size, not its bytes");
+    assert.equal(body.operatorPerson.personIDCard, ID_NUMBERS.operator);
+    assert.equal(engine.state.get(step.urn)!.outputs.approved, false);
     for (const property of ["operatorPerson", "responsiblePersonInfo", "businessInfo"]) {
       assert.ok(state.secretInputs.includes(property), `${property} is registered as secret`);
     }

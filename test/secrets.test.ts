@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import * as pulumi from "@pulumi/pulumi";
-import { SmsSignatureIdent } from "pulumi-volcengine-sms";
+import { SmsSignatureIdent, type SmsSignatureIdentArgs } from "pulumi-volcengine-sms";
 import { startEmulator, type RunningEmulator } from "../emulator";
 import { EngineStandIn } from "../emulator/engine/engine-stand-in";
 import { ProviderHost } from "../emulator/engine/provider-host";
@@ -65,7 +65,7 @@ describe("secrets: personal data never in plain text in state, __provider, error
   it("a program passing plain strings still gets them encrypted", async () => {
     await host.configure(config());
     const engine = new EngineStandIn(host, pulumi, "plain-strings", "dev");
-    const result = await engine.run({ preview: false, config: config(), load: () => new SmsSignatureIdent("plain", validInputs()) });
+    const result = await engine.run({ preview: false, config: config(), load: () => new SmsSignatureIdent("plain", validInputs() as SmsSignatureIdentArgs) });
     assert.deepEqual(result.errors, []);
     const [resource] = engine.state.values();
     assert.deepEqual([...resource.secretOutputs].sort(), [...SECRET_PROPERTIES].sort());
@@ -77,7 +77,7 @@ describe("secrets: personal data never in plain text in state, __provider, error
     await host.configure(config());
     emulator.injectFault({ action: "ApplySignatureIdent", kind: "http-error", status: 500 });
     const engine = new EngineStandIn(host, pulumi, "failing", "dev");
-    const result = await engine.run({ preview: false, config: config(), load: () => new SmsSignatureIdent("failing", validInputs()) });
+    const result = await engine.run({ preview: false, config: config(), load: () => new SmsSignatureIdent("failing", validInputs() as SmsSignatureIdentArgs) });
     assert.equal(result.errors.length, 1);
     assert.match(result.errors[0], /ApplySignatureIdent failed \(InternalError, HTTP 500/);
     assertAbsent(result.errors.join("\n") + host.stderr, PERSONAL_VALUES, "the error");

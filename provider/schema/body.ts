@@ -22,15 +22,20 @@ export function signatureIdentBodySchema() {
       fileSuffix: z.literal(["jpg", "jpeg", "png"]),
       fileContent: optionalText,
       fileUrl: optionalText,
+      document: z
+        .strictObject({ path: nonBlank, sha256: z.string(), size: z.number().int().min(0) })
+        .nullish(),
     })
     .superRefine((file, ctx) => {
       const hasContent = typeof file.fileContent === "string" && file.fileContent !== "";
       const hasUrl = typeof file.fileUrl === "string" && file.fileUrl !== "";
-      if (hasContent === hasUrl) {
+      const hasDocument = file.document !== null && file.document !== undefined;
+      const sources = [hasDocument && "document", hasContent && "fileContent", hasUrl && "fileUrl"].filter(Boolean) as string[];
+      if (sources.length !== 1) {
         ctx.addIssue({
           code: "custom",
-          path: [hasContent ? "fileUrl" : "fileContent"],
-          message: hasContent ? "set either fileContent or fileUrl, not both" : "set fileContent (base64) or fileUrl",
+          path: [sources[1] ?? "fileContent"],
+          message: sources.length === 0 ? "set fileContent (base64), fileUrl, or document (documentFile())" : `set only one of ${sources.join(", ")}`,
         });
       }
       if (hasContent) {

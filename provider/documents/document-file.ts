@@ -1,0 +1,33 @@
+import * as fs from "node:fs";
+import * as path from "node:path";
+import type { DocType, FileSuffix, SignAuthFile } from "../types";
+import { imageTypeOf, sha256Of } from "./file-type";
+
+export interface DocumentFileOptions {
+  fileType: DocType;
+  /** Defaults to what the file's bytes are: `png`, or `jpg` (`jpeg` when the name ends with .jpeg). */
+  fileSuffix?: FileSuffix;
+}
+
+/**
+ * A scan on disk as a `SignAuthFile`, for the state to hold only what proves which file was sent: its path
+ * relative to the project, its size and its sha256. The provider reads the bytes when it files the qualification
+ * and refuses a file that changed since. Problems (missing, not an image, too large) are reported by
+ * `pulumi preview` under the property that holds the document.
+ */
+export function documentFile(file: string, options: DocumentFileOptions): SignAuthFile {
+  const projectRelative = path.relative(process.cwd(), path.resolve(file)).split(path.sep).join("/");
+  let bytes: Buffer | undefined;
+  try {
+    bytes = fs.readFileSync(file);
+  } catch {
+    // check reports it, with the property's path; a throw here would only show a stack trace.
+  }
+  const type = bytes ? imageTypeOf(bytes) : undefined;
+  const fileSuffix = options.fileSuffix ?? (type === "png" ? "png" : /\.jpeg$/i.test(file) ? "jpeg" : "jpg");
+  return {
+    fileType: options.fileType,
+    fileSuffix,
+    document: { path: projectRelative, sha256: bytes ? sha256Of(bytes) : "", size: bytes?.length ?? 0 },
+  };
+}

@@ -1,0 +1,154 @@
+import assert from "node:assert/strict";
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import { startEmulator, type RunningEmulator } from "../emulator";
+import { HostError, ProviderHost, serializeProvider, type Props } from "../emulator/engine/provider-host";
+import { documentFile } from "../provider/documents/document-file";
+import { signatureIdentProvider } from "../provider/dynamic-provider";
+import { DocType } from "../provider/types";
+import { validInputs } from "./support/fixtures";
+
+const repoRoot = path.resolve(__dirname, "..");
+const MB = 1024 * 1024;
+
+/** A valid JPEG or PNG of about `size` bytes: the magic bytes, then filler. */
+function image(type: "png" | "jpeg", size: number, seed = 1): Buffer {
+  const magic = type === "png" ? Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]) : Buffer.from([0xff, 0xd8, 0xff, 0xe0]);
+  const filler = Buffer.alloc(size - magic.length);
+  for (let i = 0; i < filler.length; i++) filler[i] = (i * 31 + seed * 7) & 0xff;
+  return Buffer.concat([magic, filler]);
+}
+
+describe("documents from files: scans read at apply time, only digests in state", function () {
+  let emulator: RunningEmulator;
+  let host: ProviderHost;
+  let providerText: string;
+  let dir: string;
+  const applyCount = () => emulator.requests.filter((r) => r.action === "ApplySignatureIdent").length;
+
+  function write(name: string, bytes: Buffer): string {
+    const file = path.join(dir, name);
+    fs.writeFileSync(file, bytes);
+    return file;
+  }
+
+  /** Valid inputs whose licence and operator ID scans are files on disk (three documents, 1 MB each). */
+  function inputsWithDocuments(files = { licence: "licence.jpg", front: "front.png", back: "back.png" }): Props {
+    const inputs = validInputs();
+    inputs.businessInfo.businessCertificate = documentFile(path.join(dir, files.licence), { fileType: DocType.BusinessLicense });
+    inputs.operatorPerson.personCertificate = [
+      documentFile(path.join(dir, files.front), { fileType: DocType.OperatorIdCardFront }),
+      documentFile(path.join(dir, files.back), { fileType: DocType.OperatorIdCardBack }),
+    ];
+    return { ...inputs, __provider: providerText };
+  }
+
+  before(async () => {
+    // The host runs in the project directory; the documents lie outside it, as a team's scans often do.
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), "scans-"));
+    write("licence.jpg", image("jpeg", MB, 1));
+    write("front.png", image("png", MB, 2));
+    write("back.png", image("png", MB, 3));
+    providerText = await serializeProvider(signatureIdentProvider);
+    emulator = await startEmulator({ approvalDelayMs: null });
+    host = await ProviderHost.start({ cwd: repoRoot });
+    await host.configure({ "volcengine:accessKey": emulator.accessKey, "volcengine:secretKey": emulator.secretKey, "volcengine:smsEndpoint": emulator.endpoint });
+  });
+  after(async () => {
+    await host.stop();
+    await emulator.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  describe("create with three 1 MB documents", () => {
+    let created: { id: string; properties: Props };
+    let checkedInputs: Props;
+
+    before(async () => {
+      const checked = await host.check({}, inputsWithDocuments());
+      assert.deepEqual(checked.failures, []);
+      checkedInputs = checked.inputs;
+      created = await host.create(checked.inputs);
+    });
+
+    it("the vendor receives each file's exact bytes", () => {
+      const body = emulator.requests.filter((r) => r.action === "ApplySignatureIdent").at(-1)!.body as any;
+      const decode = (dataUri: string) => Buffer.from(dataUri.replace(/^data:image\/(png|jpg);base64,/, ""), "base64");
+      assert.deepEqual(decode(body.businessInfo.businessCertificate.fileContent), fs.readFileSync(path.join(dir, "licence.jpg")));
+      assert.deepEqual(decode(body.operatorPerson.personCertificate[0].fileContent), fs.readFileSync(path.join(dir, "front.png")));
+      assert.deepEqual(decode(body.operatorPerson.personCertificate[1].fileContent), fs.readFileSync(path.join(dir, "back.png")));
+    });
+
+    it("inputs and outputs in state hold no base64 of the files, only path, size and digest; a few KB per resource", () => {
+      const state = JSON.stringify({ inputs: checkedInputs, outputs: created.properties });
+      for (const name of ["licence.jpg", "front.png", "back.png"]) {
+        const bytes = fs.readFileSync(path.join(dir, name));
+        // Any 48-byte stretch of the file, in base64 at any alignment, would show up as one of these.
+        for (const offset of [0, 1, 2, 500_000]) assert.ok(!state.includes(bytes.subarray(offset, offset + 48).toString("base64")), `${name} is in the state`);
+      }
+      assert.deepEqual((created.properties.businessInfo as any).businessCertificate.document, {
+        path: path.relative(repoRoot, path.join(dir, "licence.jpg")).split(path.sep).join("/"),
+        sha256: require("node:crypto").createHash("sha256").update(fs.readFileSync(path.join(dir, "licence.jpg"))).digest("hex"),
+        size: MB,
+      });
+      const bytes = Buffer.byteLength(state);
+      console.log(`      state per resource with three 1 MB documents: ${bytes} bytes (inputs + outputs, __provider included)`);
+      assert.ok(bytes < 16 * 1024, `state is ${bytes} bytes`);
+    });
+
+    it("the same file, even moved elsewhere, is no change", async () => {
+      fs.copyFileSync(path.join(dir, "licence.jpg"), path.join(dir, "licence-moved.jpg"));
+      const diff = await host.diff(created.id, created.properties, inputsWithDocuments({ licence: "licence-moved.jpg", front: "front.png", back: "back.png" }));
+      assert.deepEqual(diff, { changes: "none", replaces: [], deleteBeforeReplace: false });
+    });
+
+    it("one changed byte replaces the property that holds the file, and only it", async () => {
+      const changed = fs.readFileSync(path.join(dir, "back.png"));
+      changed[1000] ^= 0xff;
+      write("back-rescanned.png", changed);
+      const diff = await host.diff(created.id, created.properties, inputsWithDocuments({ licence: "licence.jpg", front: "front.png", back: "back-rescanned.png" }));
+      assert.deepEqual(diff.replaces, ["operatorPerson"]);
+    });
+  });
+
+  it("a file edited between check (preview) and create is refused with a clear error, and nothing is sent", async () => {
+    write("edited.jpg", image("jpeg", 2048, 9));
+    const inputs = inputsWithDocuments({ licence: "edited.jpg", front: "front.png", back: "back.png" });
+    const checked = await host.check({}, inputs);
+    assert.deepEqual(checked.failures, []);
+    write("edited.jpg", image("jpeg", 2048, 10));
+    const before = applyCount();
+    await assert.rejects(host.create(checked.inputs), (error: HostError) => {
+      assert.match(error.message, /ApplySignatureIdent failed \(DocumentChanged\): not sent: businessInfo\.businessCertificate\.document: .*edited\.jpg changed since preview/);
+      return true;
+    });
+    assert.equal(applyCount(), before);
+  });
+
+  const BROKEN: Array<{ problem: string; make: () => string; reason: RegExp }> = [
+    { problem: "wrong magic bytes (a PDF named .png)", make: () => write("scan.png", Buffer.from("%PDF-1.4 not an image")), reason: /scan\.png is not a JPEG or PNG image \(judged by its first bytes, not its name\)/ },
+    { problem: "5 MB + 1 byte", make: () => write("huge.jpg", image("jpeg", 5 * MB + 1)), reason: /huge\.jpg is 5242881 bytes; at most 5242880 \(5 MB\)/ },
+    { problem: "missing file", make: () => path.join(dir, "never-scanned.jpg"), reason: /never-scanned\.jpg does not exist/ },
+    { problem: "a PNG whose suffix says jpg", make: () => write("really-png.jpg", image("png", 1024)), reason: /really-png\.jpg is a PNG image but fileSuffix says jpg/ },
+  ];
+  for (const { problem, make, reason } of BROKEN) {
+    it(`check fails on ${problem}, naming the property and the file`, async () => {
+      const file = make();
+      const inputs = inputsWithDocuments();
+      (inputs.responsiblePersonInfo as any).personCertificate[1] = documentFile(file, { fileType: DocType.ResponsiblePersonIdCardBack, fileSuffix: file.endsWith(".png") ? "png" : "jpg" });
+      const { failures } = await host.check({}, inputs);
+      assert.equal(failures.length, 1, JSON.stringify(failures));
+      assert.equal(failures[0].property, "responsiblePersonInfo");
+      assert.match(failures[0].reason, /^responsiblePersonInfo\.personCertificate\[1\]\.document: /);
+      assert.match(failures[0].reason, reason);
+    });
+  }
+
+  it("raw fileContent keeps working next to documents (and stays secret in state, see the secrets test)", async () => {
+    const inputs = inputsWithDocuments();
+    const checked = await host.check({}, inputs);
+    assert.deepEqual(checked.failures, []);
+    assert.equal(typeof (checked.inputs.legalPerson as any).personCertificate[0].fileContent, "string");
+  });
+});
