@@ -5,28 +5,10 @@ import * as pulumi from "@pulumi/pulumi";
 import { startEmulator, type RunningEmulator } from "../emulator";
 import { EngineStandIn } from "../emulator/engine/engine-stand-in";
 import { ProviderHost } from "../emulator/engine/provider-host";
-import { ID_NUMBERS, MOBILES } from "./support/fixtures";
+import { exampleStackConfig, EXAMPLE_PROJECT, loadExampleProgram } from "./support/example-stack";
+import { ID_NUMBERS } from "./support/fixtures";
 
 const repoRoot = path.resolve(__dirname, "..");
-const program = path.join(repoRoot, "examples", "index.ts");
-const loadProgram = () => {
-  delete require.cache[require.resolve(program)];
-  require(program);
-};
-
-/** What `pulumi config set` would hold for the example's stack. */
-function stackConfig(emulator: RunningEmulator, overrides: Record<string, string> = {}): Record<string, string> {
-  return {
-    "volcengine:accessKey": emulator.accessKey,
-    "volcengine:secretKey": emulator.secretKey,
-    "volcengine:smsEndpoint": emulator.endpoint,
-    "volcengine-sms-example:operatorIdNumber": ID_NUMBERS.operator,
-    "volcengine-sms-example:operatorMobile": MOBILES.operator,
-    "volcengine-sms-example:responsibleIdNumber": ID_NUMBERS.responsible,
-    "volcengine-sms-example:responsibleMobile": MOBILES.responsible,
-    ...overrides,
-  };
-}
 
 describe("the example program under setMocks, forwarded to Pulumi's provider host", function () {
   let emulator: RunningEmulator;
@@ -42,7 +24,7 @@ describe("the example program under setMocks, forwarded to Pulumi's provider hos
     await emulator.close();
   });
   beforeEach(async () => {
-    engine = new EngineStandIn(host, pulumi, "volcengine-sms-example", "dev");
+    engine = new EngineStandIn(host, pulumi, EXAMPLE_PROJECT, "dev");
   });
 
   async function configureHost(config: Record<string, string>) {
@@ -50,18 +32,18 @@ describe("the example program under setMocks, forwarded to Pulumi's provider hos
   }
 
   it("preview: checks the program's qualification, plans one create, sends nothing", async () => {
-    const config = stackConfig(emulator);
+    const config = exampleStackConfig(emulator);
     await configureHost(config);
-    const result = await engine.run({ load: loadProgram, preview: true, config });
+    const result = await engine.run({ load: loadExampleProgram, preview: true, config });
     assert.deepEqual(result.failures, []);
     assert.deepEqual(result.steps.map((s) => [s.op, s.type, s.name]), [["create", "pulumi-nodejs:dynamic/volcengine-sms:SmsSignatureIdent", "example-qualification"]]);
     assert.equal(emulator.requests.length, 0);
   });
 
   it("preview: a mistyped mobile in stack config fails, naming the field, before anything is sent", async () => {
-    const config = stackConfig(emulator, { "volcengine-sms-example:operatorMobile": "1380013800" });
+    const config = exampleStackConfig(emulator, { [`${EXAMPLE_PROJECT}:operatorMobile`]: "1380013800" });
     await configureHost(config);
-    const result = await engine.run({ load: loadProgram, preview: true, config });
+    const result = await engine.run({ load: loadExampleProgram, preview: true, config });
     assert.equal(result.failures.length, 1);
     assert.equal(result.failures[0].property, "operatorPerson");
     assert.match(result.failures[0].reason, /^operatorPerson\.personMobile: must be a mainland mobile number/);
@@ -69,9 +51,9 @@ describe("the example program under setMocks, forwarded to Pulumi's provider hos
   });
 
   it("up: checks and creates; the vendor receives the documents' exact bytes and the secrets", async () => {
-    const config = stackConfig(emulator);
+    const config = exampleStackConfig(emulator);
     await configureHost(config);
-    const result = await engine.run({ load: loadProgram, preview: false, config });
+    const result = await engine.run({ load: loadExampleProgram, preview: false, config });
     assert.deepEqual(result.errors, []);
     assert.equal(result.steps.length, 1);
     const [step] = result.steps;

@@ -9,10 +9,10 @@ import { ProviderHost } from "../emulator/engine/provider-host";
 import { VolcengineError } from "../provider/http/errors";
 import { redact } from "../provider/redact";
 import { SECRET_PROPERTIES } from "../provider/types";
+import { exampleStackConfig, EXAMPLE_PROJECT, loadExampleProgram } from "./support/example-stack";
 import { ID_NUMBERS, MOBILES, PERSONAL_VALUES, validInputs } from "./support/fixtures";
 
 const repoRoot = path.resolve(__dirname, "..");
-const program = path.join(repoRoot, "examples", "index.ts");
 const scans = fs.readdirSync(path.join(repoRoot, "examples", "documents")).map((f) => fs.readFileSync(path.join(repoRoot, "examples", "documents", f)).toString("base64"));
 
 function assertAbsent(text: string, values: readonly string[], where: string) {
@@ -32,23 +32,12 @@ describe("secrets: personal data never in plain text in state, __provider, error
     await emulator.close();
   });
 
-  const config = () => ({
-    "volcengine:accessKey": emulator.accessKey,
-    "volcengine:secretKey": emulator.secretKey,
-    "volcengine:smsEndpoint": emulator.endpoint,
-    "volcengine-sms-example:operatorIdNumber": ID_NUMBERS.operator,
-    "volcengine-sms-example:operatorMobile": MOBILES.operator,
-    "volcengine-sms-example:responsibleIdNumber": ID_NUMBERS.responsible,
-    "volcengine-sms-example:responsibleMobile": MOBILES.responsible,
-  });
+  const config = () => exampleStackConfig(emulator);
 
   it("the example: every property holding personal data is secret in state, inputs and outputs", async () => {
     await host.configure(config());
-    const engine = new EngineStandIn(host, pulumi, "volcengine-sms-example", "dev");
-    const result = await engine.run({ preview: false, config: config(), load: () => {
-      delete require.cache[require.resolve(program)];
-      require(program);
-    } });
+    const engine = new EngineStandIn(host, pulumi, EXAMPLE_PROJECT, "dev");
+    const result = await engine.run({ preview: false, config: config(), load: loadExampleProgram });
     assert.deepEqual(result.errors, []);
     const [resource] = engine.state.values();
     for (const property of SECRET_PROPERTIES.filter((p) => p in resource.inputs)) {
