@@ -24,5 +24,7 @@ export function idToJson(id: string): bigint {
 export function integerToId(value: unknown): string | undefined {
   if (typeof value === "bigint") return value >= 0n ? value.toString() : undefined;
   if (typeof value === "number" && Number.isSafeInteger(value) && value >= 0) return String(value);
+  // Some gateways quote int64 values to protect JavaScript clients.
+  if (typeof value === "string" && /^\d{1,19}$/.test(value)) return value.replace(/^0+(?=\d)/, "");
   return undefined;
 }
