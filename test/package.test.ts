@@ -1,0 +1,20 @@
+import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
+import * as path from "node:path";
+
+const repoRoot = path.resolve(__dirname, "..");
+
+describe("the package after npm ci", () => {
+  it("loads in plain node from the repository root, with the public API", () => {
+    const keys = JSON.parse(execFileSync(process.execPath, ["-e", "console.log(JSON.stringify(Object.keys(require(process.argv[1])).sort()))", repoRoot], { encoding: "utf8" }));
+    for (const name of ["SmsSignatureIdent", "DocType", "Purpose", "CertificateType", "documentFile", "VolcengineError", "checkSignatureIdentBody"]) {
+      assert.ok(keys.includes(name), `${name} is not exported`);
+    }
+  });
+
+  it("takes @pulumi/pulumi from the user's program: a peer dependency, never its own copy", () => {
+    const manifest = require("../package.json");
+    assert.equal(manifest.dependencies["@pulumi/pulumi"], undefined);
+    assert.match(manifest.peerDependencies["@pulumi/pulumi"], /^>=3\.139/);
+  });
+});
