@@ -1,29 +1,38 @@
 import type * as pulumi from "@pulumi/pulumi";
 import type * as Runtime from "./runtime";
 
+type Method = "configure" | "check" | "diff" | "create" | "read" | "update" | "remove";
+
 /**
  * What Pulumi serializes into `__provider` for every resource. Each method requires the runtime by package name
  * when it runs in the provider host, instead of capturing our modules: Pulumi's closure serializer would copy
  * local modules (and zod's schemas, which it cannot serialize) into state by value, with paths of this machine.
  * The host resolves the name from the project directory's node_modules, where the user's program installed us.
+ *
+ * The text is stored twice per resource (inputs and outputs) and Pulumi wraps every function in it in about 150
+ * bytes, so each method is one short call of `invoke`, the one function that loads the runtime. (Its name must not be
+ * a global of the process that serializes it: the serializer leaves globals out, and mocha defines `run`.)
  */
 export const signatureIdentProvider: pulumi.dynamic.ResourceProvider = {
-  configure: (req) => loadRuntime().configure(req),
-  check: (olds, news) => loadRuntime().check(olds, news),
-  diff: (id, olds, news) => loadRuntime().diff(id, olds, news),
-  create: (inputs) => loadRuntime().create(inputs),
-  read: (id, props) => loadRuntime().read(id, props),
-  update: () => loadRuntime().update(),
-  delete: (id, props) => loadRuntime().remove(id, props),
+  configure: (...args) => invoke("configure", args),
+  check: (...args) => invoke("check", args),
+  diff: (...args) => invoke("diff", args),
+  create: (...args) => invoke("create", args),
+  read: (...args) => invoke("read", args),
+  update: () => invoke("update", []),
+  delete: (...args) => invoke("remove", args),
 };
 
-function loadRuntime(): typeof Runtime {
+/** Calls `method` of the runtime with the arguments the host passed, as given (the engine's values are `any`). */
+function invoke<M extends Method>(method: M, args: unknown[]): ReturnType<(typeof Runtime)[M]> {
+  let runtime: typeof Runtime;
   try {
-    return require("pulumi-volcengine-sms/runtime");
+    runtime = require("pulumi-volcengine-sms/runtime");
   } catch (error) {
     throw new Error(
       `the provider host cannot load pulumi-volcengine-sms/runtime from ${process.cwd()}: ` +
-        `install pulumi-volcengine-sms in the Pulumi project (npm install pulumi-volcengine-sms) (${(error as Error).message})`,
+        `run npm install pulumi-volcengine-sms in the Pulumi project (${(error as Error).message})`,
     );
   }
+  return (runtime[method] as (...a: unknown[]) => ReturnType<(typeof Runtime)[M]>)(...args);
 }

@@ -6,7 +6,7 @@
 import { readStackConfig, resolveSettings, type ResolvedSettings, type StackSettings } from "./config";
 import { documentFailures, inlineDocuments } from "./documents/on-disk";
 import { diffSignatureIdent, type SignatureIdentDiff } from "./diff";
-import { SmsClient } from "./http/client";
+import type { SmsClient } from "./http/client";
 import { VolcengineError } from "./http/errors";
 import { idToJson, integerToId, stringifyJson } from "./http/json";
 import { personalValuesOf, redact } from "./redact";
@@ -63,9 +63,10 @@ export async function create(inputs: Props): Promise<{ id: string; outs: Props }
   }
   const client = clientFor(action, settings);
   try {
-    const { result, requestId, httpStatus } = await client.call(action, JSON.stringify(sent.body), {
+    const { result, requestId, httpStatus } = await client.call(action, sent.json, {
       repeatable: false,
-      personalValues: personalValuesOf(sent.body),
+      // The files' content is not among them: redact() removes data URIs and long base64 runs by their shape.
+      personalValues: personalValuesOf(body),
       ifAmbiguous: lookInTheConsole(body.materialName),
     });
     const id = integerToId(result.id);
@@ -118,6 +119,9 @@ export async function remove(id: string, props: Props): Promise<void> {
 }
 
 function clientFor(action: string, settings: ResolvedSettings = resolveSettings(action, stackSettings)): SmsClient {
+  // Required here, not at the top: undici takes ~70 ms to load, and only create and read talk to the API, so the
+  // host's first check (pulumi preview) does not wait for it.
+  const { SmsClient } = require("./http/client") as typeof import("./http/client");
   return new SmsClient({
     ...settings,
     retryHooks: {

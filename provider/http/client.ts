@@ -55,7 +55,7 @@ export class SmsClient {
    * retried only when the request provably never arrived or was throttled, and a failure after which it may have
    * run anyway is reported with `mayHaveBeenFiled` and `ifAmbiguous` as the hint.
    */
-  async call(action: string, body: string, options: CallOptions): Promise<SmsCallResult> {
+  async call(action: string, body: string | Buffer, options: CallOptions): Promise<SmsCallResult> {
     const secrets = [this.options.credentials.secretKey, this.options.credentials.sessionToken, ...(options.personalValues ?? [])];
     try {
       return await withRetries(action, options.repeatable, this.options.retryPolicy, () => this.send(action, body, secrets), this.options.retryHooks);
@@ -73,12 +73,12 @@ export class SmsClient {
   }
 
   /** One signed attempt. */
-  private async send(action: string, body: string, secrets: readonly (string | undefined)[]): Promise<SmsCallResult> {
+  private async send(action: string, body: string | Buffer, secrets: readonly (string | undefined)[]): Promise<SmsCallResult> {
     const { endpoint, credentials } = this.options;
     const url = new URL(endpoint);
     url.searchParams.set("Action", action);
     url.searchParams.set("Version", SMS_API_VERSION);
-    const bytes = Buffer.from(body, "utf8");
+    const bytes = typeof body === "string" ? Buffer.from(body, "utf8") : body;
     const signed = signRequest(
       {
         method: "POST",
