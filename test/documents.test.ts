@@ -2,12 +2,11 @@ import assert from "node:assert/strict";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { startEmulator, type RunningEmulator } from "../emulator";
-import { HostError, ProviderHost, serializeProvider, type Props } from "../emulator/engine/provider-host";
+import { HostError, type Props } from "../emulator/engine/provider-host";
 import { documentFile } from "../provider/documents/document-file";
-import { signatureIdentProvider } from "../provider/dynamic-provider";
 import { DocType } from "../provider/types";
 import { validInputs } from "./support/fixtures";
+import { usePeers } from "./support/peers";
 
 const repoRoot = path.resolve(__dirname, "..");
 const MB = 1024 * 1024;
@@ -21,11 +20,9 @@ function image(type: "png" | "jpeg", size: number, seed = 1): Buffer {
 }
 
 describe("documents from files: scans read at apply time, only digests in state", function () {
-  let emulator: RunningEmulator;
-  let host: ProviderHost;
-  let providerText: string;
+  const peers = usePeers();
   let dir: string;
-  const applyCount = () => emulator.requests.filter((r) => r.action === "ApplySignatureIdent").length;
+  const applyCount = () => peers.emulator.requests.filter((r) => r.action === "ApplySignatureIdent").length;
 
   function write(name: string, bytes: Buffer): string {
     const file = path.join(dir, name);
@@ -41,39 +38,31 @@ describe("documents from files: scans read at apply time, only digests in state"
       documentFile(path.join(dir, files.front), { fileType: DocType.OperatorIdCardFront }),
       documentFile(path.join(dir, files.back), { fileType: DocType.OperatorIdCardBack }),
     ];
-    return { ...inputs, __provider: providerText };
+    return { ...inputs, __provider: peers.providerText };
   }
 
-  before(async () => {
+  before(() => {
     // The host runs in the project directory; the documents lie outside it, as a team's scans often do.
     dir = fs.mkdtempSync(path.join(os.tmpdir(), "scans-"));
     write("licence.jpg", image("jpeg", MB, 1));
     write("front.png", image("png", MB, 2));
     write("back.png", image("png", MB, 3));
-    providerText = await serializeProvider(signatureIdentProvider);
-    emulator = await startEmulator({ approvalDelayMs: null });
-    host = await ProviderHost.start({ cwd: repoRoot });
-    await host.configure({ "volcengine:accessKey": emulator.accessKey, "volcengine:secretKey": emulator.secretKey, "volcengine:smsEndpoint": emulator.endpoint });
   });
-  after(async () => {
-    await host.stop();
-    await emulator.close();
-    fs.rmSync(dir, { recursive: true, force: true });
-  });
+  after(() => fs.rmSync(dir, { recursive: true, force: true }));
 
   describe("create with three 1 MB documents", () => {
     let created: { id: string; properties: Props };
     let checkedInputs: Props;
 
     before(async () => {
-      const checked = await host.check({}, inputsWithDocuments());
+      const checked = await peers.host.check({}, inputsWithDocuments());
       assert.deepEqual(checked.failures, []);
       checkedInputs = checked.inputs;
-      created = await host.create(checked.inputs);
+      created = await peers.host.create(checked.inputs);
     });
 
     it("the vendor receives each file's exact bytes", () => {
-      const body = emulator.requests.filter((r) => r.action === "ApplySignatureIdent").at(-1)!.body as any;
+      const body = peers.emulator.requests.filter((r) => r.action === "ApplySignatureIdent").at(-1)!.body as any;
       const decode = (dataUri: string) => Buffer.from(dataUri.replace(/^data:image\/(png|jpg);base64,/, ""), "base64");
       assert.deepEqual(decode(body.businessInfo.businessCertificate.fileContent), fs.readFileSync(path.join(dir, "licence.jpg")));
       assert.deepEqual(decode(body.operatorPerson.personCertificate[0].fileContent), fs.readFileSync(path.join(dir, "front.png")));
@@ -99,7 +88,7 @@ describe("documents from files: scans read at apply time, only digests in state"
 
     it("the same file, even moved elsewhere, is no change", async () => {
       fs.copyFileSync(path.join(dir, "licence.jpg"), path.join(dir, "licence-moved.jpg"));
-      const diff = await host.diff(created.id, created.properties, inputsWithDocuments({ licence: "licence-moved.jpg", front: "front.png", back: "back.png" }));
+      const diff = await peers.host.diff(created.id, created.properties, inputsWithDocuments({ licence: "licence-moved.jpg", front: "front.png", back: "back.png" }));
       assert.deepEqual(diff, { changes: "none", replaces: [], deleteBeforeReplace: false });
     });
 
@@ -107,7 +96,7 @@ describe("documents from files: scans read at apply time, only digests in state"
       const changed = fs.readFileSync(path.join(dir, "back.png"));
       changed[1000] ^= 0xff;
       write("back-rescanned.png", changed);
-      const diff = await host.diff(created.id, created.properties, inputsWithDocuments({ licence: "licence.jpg", front: "front.png", back: "back-rescanned.png" }));
+      const diff = await peers.host.diff(created.id, created.properties, inputsWithDocuments({ licence: "licence.jpg", front: "front.png", back: "back-rescanned.png" }));
       assert.deepEqual(diff.replaces, ["operatorPerson"]);
     });
   });
@@ -115,11 +104,11 @@ describe("documents from files: scans read at apply time, only digests in state"
   it("a file edited between check (preview) and create is refused with a clear error, and nothing is sent", async () => {
     write("edited.jpg", image("jpeg", 2048, 9));
     const inputs = inputsWithDocuments({ licence: "edited.jpg", front: "front.png", back: "back.png" });
-    const checked = await host.check({}, inputs);
+    const checked = await peers.host.check({}, inputs);
     assert.deepEqual(checked.failures, []);
     write("edited.jpg", image("jpeg", 2048, 10));
     const before = applyCount();
-    await assert.rejects(host.create(checked.inputs), (error: HostError) => {
+    await assert.rejects(peers.host.create(checked.inputs), (error: HostError) => {
       assert.match(error.message, /ApplySignatureIdent failed \(DocumentChanged\): not sent: businessInfo\.businessCertificate\.document: .*edited\.jpg changed since preview/);
       return true;
     });
@@ -137,7 +126,7 @@ describe("documents from files: scans read at apply time, only digests in state"
       const file = make();
       const inputs = inputsWithDocuments();
       (inputs.responsiblePersonInfo as any).personCertificate[1] = documentFile(file, { fileType: DocType.ResponsiblePersonIdCardBack, fileSuffix: file.endsWith(".png") ? "png" : "jpg" });
-      const { failures } = await host.check({}, inputs);
+      const { failures } = await peers.host.check({}, inputs);
       assert.equal(failures.length, 1, JSON.stringify(failures));
       assert.equal(failures[0].property, "responsiblePersonInfo");
       assert.match(failures[0].reason, /^responsiblePersonInfo\.personCertificate\[1\]\.document: /);
@@ -147,7 +136,7 @@ describe("documents from files: scans read at apply time, only digests in state"
 
   it("raw fileContent keeps working next to documents (and stays secret in state, see the secrets test)", async () => {
     const inputs = inputsWithDocuments();
-    const checked = await host.check({}, inputs);
+    const checked = await peers.host.check({}, inputs);
     assert.deepEqual(checked.failures, []);
     assert.equal(typeof (checked.inputs.legalPerson as any).personCertificate[0].fileContent, "string");
   });

@@ -2,56 +2,45 @@ import assert from "node:assert/strict";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import * as pulumi from "@pulumi/pulumi";
-import { startEmulator, type RunningEmulator } from "../emulator";
 import { EngineStandIn } from "../emulator/engine/engine-stand-in";
-import { ProviderHost } from "../emulator/engine/provider-host";
 import { exampleStackConfig, EXAMPLE_PROJECT, loadExampleProgram } from "./support/example-stack";
+import { usePeers } from "./support/peers";
 import { ID_NUMBERS } from "./support/fixtures";
 
 const repoRoot = path.resolve(__dirname, "..");
 
 describe("the example program under setMocks, forwarded to Pulumi's provider host", function () {
-  let emulator: RunningEmulator;
-  let host: ProviderHost;
+  const peers = usePeers();
   let engine: EngineStandIn;
-
-  before(async () => {
-    emulator = await startEmulator({ approvalDelayMs: null });
-    host = await ProviderHost.start({ cwd: repoRoot });
-  });
-  after(async () => {
-    await host.stop();
-    await emulator.close();
-  });
   beforeEach(async () => {
-    engine = new EngineStandIn(host, pulumi, EXAMPLE_PROJECT, "dev");
+    engine = new EngineStandIn(peers.host, pulumi, EXAMPLE_PROJECT, "dev");
   });
 
   async function configureHost(config: Record<string, string>) {
-    await host.configure(config);
+    await peers.host.configure(config);
   }
 
   it("preview: checks the program's qualification, plans one create, sends nothing", async () => {
-    const config = exampleStackConfig(emulator);
+    const config = exampleStackConfig(peers.emulator);
     await configureHost(config);
     const result = await engine.run({ load: loadExampleProgram, preview: true, config });
     assert.deepEqual(result.failures, []);
     assert.deepEqual(result.steps.map((s) => [s.op, s.type, s.name]), [["create", "pulumi-nodejs:dynamic/volcengine-sms:SmsSignatureIdent", "example-qualification"]]);
-    assert.equal(emulator.requests.length, 0);
+    assert.equal(peers.emulator.requests.length, 0);
   });
 
   it("preview: a mistyped mobile in stack config fails, naming the field, before anything is sent", async () => {
-    const config = exampleStackConfig(emulator, { [`${EXAMPLE_PROJECT}:operatorMobile`]: "1380013800" });
+    const config = exampleStackConfig(peers.emulator, { [`${EXAMPLE_PROJECT}:operatorMobile`]: "1380013800" });
     await configureHost(config);
     const result = await engine.run({ load: loadExampleProgram, preview: true, config });
     assert.equal(result.failures.length, 1);
     assert.equal(result.failures[0].property, "operatorPerson");
     assert.match(result.failures[0].reason, /^operatorPerson\.personMobile: must be a mainland mobile number/);
-    assert.equal(emulator.requests.length, 0);
+    assert.equal(peers.emulator.requests.length, 0);
   });
 
   it("up: checks and creates; the vendor receives the documents' exact bytes and the secrets", async () => {
-    const config = exampleStackConfig(emulator);
+    const config = exampleStackConfig(peers.emulator);
     await configureHost(config);
     const result = await engine.run({ load: loadExampleProgram, preview: false, config });
     assert.deepEqual(result.errors, []);
@@ -59,7 +48,7 @@ describe("the example program under setMocks, forwarded to Pulumi's provider hos
     const [step] = result.steps;
     assert.equal(step.op, "create");
     assert.equal(step.id, "9007199254740993");
-    const applied = emulator.requests.filter((r) => r.action === "ApplySignatureIdent");
+    const applied = peers.emulator.requests.filter((r) => r.action === "ApplySignatureIdent");
     assert.equal(applied.length, 1);
     const body = applied[0].body as any;
     const state = engine.state.get(step.urn)!;

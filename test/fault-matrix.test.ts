@@ -1,10 +1,10 @@
 import assert from "node:assert/strict";
 import * as net from "node:net";
 import * as path from "node:path";
-import { startEmulator, type FaultSpec, type RunningEmulator } from "../emulator";
-import { HostError, ProviderHost, serializeProvider, type Props } from "../emulator/engine/provider-host";
-import { signatureIdentProvider } from "../provider/dynamic-provider";
+import type { FaultSpec } from "../emulator";
+import { HostError, ProviderHost, type Props } from "../emulator/engine/provider-host";
 import { PERSONAL_VALUES, validInputs } from "./support/fixtures";
+import { emulatorConfig, usePeers } from "./support/peers";
 
 const repoRoot = path.resolve(__dirname, "..");
 
@@ -57,41 +57,25 @@ const MATRIX: Array<{ fault: string; spec: FaultSpec; create: { requests: number
 ];
 
 describe("fault matrix through Pulumi's provider host: never a second filing, always a clear outcome", function () {
-  let emulator: RunningEmulator;
-  let host: ProviderHost;
-  let providerText: string;
+  // Short enough for a test; the defaults are 30 s and 4 attempts.
+  const peers = usePeers((emulator) => emulatorConfig(emulator, { "volcengine:smsTimeoutSeconds": "1", "volcengine:smsMaxAttempts": "3" }));
   let approvedId: string;
   let approvedProps: Props;
 
-  const count = (action: string) => emulator.requests.filter((r) => r.action === action).length;
-  const inputs = () => ({ ...validInputs(), __provider: providerText });
+  const count = (action: string) => peers.emulator.requests.filter((r) => r.action === action).length;
+  const inputs = () => ({ ...validInputs(), __provider: peers.providerText });
 
   before(async () => {
-    providerText = await serializeProvider(signatureIdentProvider);
-    emulator = await startEmulator({ approvalDelayMs: null });
-    host = await ProviderHost.start({ cwd: repoRoot });
-    await host.configure({
-      "volcengine:accessKey": emulator.accessKey,
-      "volcengine:secretKey": emulator.secretKey,
-      "volcengine:smsEndpoint": emulator.endpoint,
-      // Short enough for a test; the defaults are 30 s and 4 attempts.
-      "volcengine:smsTimeoutSeconds": "1",
-      "volcengine:smsMaxAttempts": "3",
-    });
-    const created = await host.create(inputs());
-    emulator.approve(created.id);
+    const created = await peers.host.create(inputs());
+    peers.emulator.approve(created.id);
     approvedId = created.id;
     approvedProps = created.properties;
   });
-  after(async () => {
-    await host.stop();
-    await emulator.close();
-  });
   afterEach(async () => {
-    emulator.clearFaults();
+    peers.emulator.clearFaults();
     // The host answers the next call whatever happened.
-    assert.deepEqual((await host.check({}, inputs())).failures, []);
-    assert.equal(host.exited, false);
+    assert.deepEqual((await peers.host.check({}, inputs())).failures, []);
+    assert.equal(peers.host.exited, false);
   });
 
   async function outcomeOf(call: Promise<unknown>): Promise<Error | undefined> {
@@ -118,17 +102,17 @@ describe("fault matrix through Pulumi's provider host: never a second filing, al
 
   for (const row of MATRIX) {
     it(`${row.fault} × create: ${row.create.requests} ApplySignatureIdent request(s), ${"ok" in row.create.outcome ? "created" : "clear error"}`, async () => {
-      emulator.injectFault({ ...row.spec, action: "ApplySignatureIdent" } as FaultSpec);
+      peers.emulator.injectFault({ ...row.spec, action: "ApplySignatureIdent" } as FaultSpec);
       const before = count("ApplySignatureIdent");
-      const error = await outcomeOf(host.create(inputs()));
+      const error = await outcomeOf(peers.host.create(inputs()));
       assert.equal(count("ApplySignatureIdent") - before, row.create.requests);
       assertOutcome(error, row.create.outcome);
     });
 
     it(`${row.fault} × refresh: ${row.refresh.requests} GetSignatureIdentList request(s), ${"ok" in row.refresh.outcome ? "refreshed" : "clear error"}`, async () => {
-      emulator.injectFault({ ...row.spec, action: "GetSignatureIdentList" } as FaultSpec);
+      peers.emulator.injectFault({ ...row.spec, action: "GetSignatureIdentList" } as FaultSpec);
       const before = count("GetSignatureIdentList");
-      const read = host.read(approvedId, approvedProps);
+      const read = peers.host.read(approvedId, approvedProps);
       const error = await outcomeOf(read);
       assert.equal(count("GetSignatureIdentList") - before, row.refresh.requests);
       assertOutcome(error, row.refresh.outcome);
@@ -141,23 +125,23 @@ describe("fault matrix through Pulumi's provider host: never a second filing, al
   }
 
   it("each retry is visible in the provider's diagnostics, with attempt and reason", async () => {
-    await host.waitForStderr(/GetSignatureIdentList attempt 1 of 3 failed \(ServiceUnavailableTemp/);
-    assert.match(host.stderr, /SmsSignatureIdent: ApplySignatureIdent attempt 1 of 3 failed \(FlowLimitExceeded, HTTP 429\); retrying in \d+ ms: throttled/);
-    assert.match(host.stderr, /SmsSignatureIdent: GetSignatureIdentList attempt 1 of 3 failed \(ServiceUnavailableTemp, HTTP 503\); retrying in \d+ ms: the call is safe to repeat/);
+    await peers.host.waitForStderr(/GetSignatureIdentList attempt 1 of 3 failed \(ServiceUnavailableTemp/);
+    assert.match(peers.host.stderr, /SmsSignatureIdent: ApplySignatureIdent attempt 1 of 3 failed \(FlowLimitExceeded, HTTP 429\); retrying in \d+ ms: throttled/);
+    assert.match(peers.host.stderr, /SmsSignatureIdent: GetSignatureIdentList attempt 1 of 3 failed \(ServiceUnavailableTemp, HTTP 503\); retrying in \d+ ms: the call is safe to repeat/);
   });
 
   it("a refresh that keeps failing gives up after the configured attempts with the last error", async () => {
-    emulator.injectFault({ action: "GetSignatureIdentList", kind: "http-error", status: 500, times: Infinity });
+    peers.emulator.injectFault({ action: "GetSignatureIdentList", kind: "http-error", status: 500, times: Infinity });
     const before = count("GetSignatureIdentList");
-    const error = await outcomeOf(host.read(approvedId, approvedProps));
+    const error = await outcomeOf(peers.host.read(approvedId, approvedProps));
     assert.equal(count("GetSignatureIdentList") - before, 3);
     assert.match(error!.message, /GetSignatureIdentList failed \(InternalError, HTTP 500, RequestId \w+\)/);
   });
 
   it("Retry-After is honoured", async () => {
-    emulator.injectFault({ action: "GetSignatureIdentList", kind: "throttle", retryAfterSeconds: 1 });
+    peers.emulator.injectFault({ action: "GetSignatureIdentList", kind: "throttle", retryAfterSeconds: 1 });
     const started = Date.now();
-    await host.read(approvedId, approvedProps);
+    await peers.host.read(approvedId, approvedProps);
     assert.ok(Date.now() - started >= 1000, "the retry waited for Retry-After");
   });
 
@@ -171,8 +155,8 @@ describe("fault matrix through Pulumi's provider host: never a second filing, al
     const refusing = await ProviderHost.start({ cwd: repoRoot });
     try {
       await refusing.configure({
-        "volcengine:accessKey": emulator.accessKey,
-        "volcengine:secretKey": emulator.secretKey,
+        "volcengine:accessKey": peers.emulator.accessKey,
+        "volcengine:secretKey": peers.emulator.secretKey,
         "volcengine:smsEndpoint": `http://127.0.0.1:${closedPort}`,
         "volcengine:smsMaxAttempts": "2",
       });

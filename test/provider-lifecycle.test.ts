@@ -3,51 +3,31 @@ import * as path from "node:path";
 import { startEmulator, type RunningEmulator } from "../emulator";
 import { signatureIdentProvider } from "../provider/dynamic-provider";
 import { PERSONAL_VALUES, validInputs } from "./support/fixtures";
+import { usePeers } from "./support/peers";
 import { HostError, ProviderHost, serializeProvider, type Props } from "../emulator/engine/provider-host";
 
 const repoRoot = path.resolve(__dirname, "..");
 const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
-
-function emulatorConfig(emulator: RunningEmulator): Record<string, string> {
-  return {
-    "volcengine:accessKey": emulator.accessKey,
-    "volcengine:secretKey": emulator.secretKey,
-    "volcengine:region": emulator.region,
-    "volcengine:smsEndpoint": emulator.endpoint,
-  };
-}
 
 function assertNoPersonalValues(text: string): void {
   for (const value of PERSONAL_VALUES) assert.ok(!text.includes(value), "a personal value leaked");
 }
 
 describe("SmsSignatureIdent lifecycle through Pulumi's provider host, against the emulator", function () {
-  let emulator: RunningEmulator;
-  let host: ProviderHost;
-  let providerText: string;
-  const applyRequests = () => emulator.requests.filter((r) => r.action === "ApplySignatureIdent");
+  const peers = usePeers();
+  const applyRequests = () => peers.emulator.requests.filter((r) => r.action === "ApplySignatureIdent");
 
-  before(async () => {
-    providerText = await serializeProvider(signatureIdentProvider);
-    emulator = await startEmulator({ approvalDelayMs: null });
-    host = await ProviderHost.start({ cwd: repoRoot });
-    await host.configure(emulatorConfig(emulator));
-  });
-  after(async () => {
-    await host.stop();
-    await emulator.close();
-  });
-  afterEach(() => emulator.clearFaults());
+  afterEach(() => peers.emulator.clearFaults());
 
-  const withProvider = (props: Props) => ({ ...props, __provider: providerText });
+  const withProvider = (props: Props) => ({ ...props, __provider: peers.providerText });
 
   describe("the serialized provider", () => {
     it("is small, and holds no path of this machine, no credential and no code of ours but a require by name", () => {
-      assert.ok(Buffer.byteLength(providerText) < 4096, `__provider is ${Buffer.byteLength(providerText)} bytes`);
-      assert.ok(!providerText.includes(repoRoot), "__provider holds an absolute path");
-      assert.ok(!providerText.includes(emulator.secretKey));
-      assert.match(providerText, /require\("pulumi-volcengine-sms\/runtime"\)/);
-      assert.doesNotMatch(providerText, /zod|undici|HMAC/);
+      assert.ok(Buffer.byteLength(peers.providerText) < 4096, `__provider is ${Buffer.byteLength(peers.providerText)} bytes`);
+      assert.ok(!peers.providerText.includes(repoRoot), "__provider holds an absolute path");
+      assert.ok(!peers.providerText.includes(peers.emulator.secretKey));
+      assert.match(peers.providerText, /require\("pulumi-volcengine-sms\/runtime"\)/);
+      assert.doesNotMatch(peers.providerText, /zod|undici|HMAC/);
     });
   });
 
@@ -56,14 +36,14 @@ describe("SmsSignatureIdent lifecycle through Pulumi's provider host, against th
     const inputs = validInputs();
 
     before(async () => {
-      const checked = await host.check({}, withProvider(inputs));
+      const checked = await peers.host.check({}, withProvider(inputs));
       assert.deepEqual(checked.failures, []);
-      created = await host.create(checked.inputs);
+      created = await peers.host.create(checked.inputs);
     });
 
     it("keeps the int64 id exactly, as a decimal string", () => {
       assert.equal(created.id, "9007199254740993");
-      assert.equal(emulator.qualifications().find((q) => q.id === created.id)?.status, "pending");
+      assert.equal(peers.emulator.qualifications().find((q) => q.id === created.id)?.status, "pending");
     });
 
     it("sends the inputs as the request body, once", () => {
@@ -72,13 +52,13 @@ describe("SmsSignatureIdent lifecycle through Pulumi's provider host, against th
     });
 
     it("stores the inputs as applied plus approved=false and effectSignatures", () => {
-      assert.deepEqual(created.properties, { ...inputs, approved: false, __provider: providerText });
+      assert.deepEqual(created.properties, { ...inputs, approved: false, __provider: peers.providerText });
     });
 
     it("shows no change when nothing changed, with absent and null meaning the same", async () => {
       const certificate = { ...inputs.businessInfo.businessCertificate, fileUrl: null };
       const news = withProvider({ ...inputs, otherMaterials: null, businessInfo: { ...inputs.businessInfo, businessCertificate: certificate } });
-      const diff = await host.diff(created.id, created.properties, news);
+      const diff = await peers.host.diff(created.id, created.properties, news);
       assert.deepEqual(diff, { changes: "none", replaces: [], deleteBeforeReplace: false });
     });
 
@@ -86,28 +66,28 @@ describe("SmsSignatureIdent lifecycle through Pulumi's provider host, against th
       const changed = validInputs();
       changed.operatorPerson.personMobile = "13800138001";
       changed.materialName = "新资质名称";
-      const diff = await host.diff(created.id, created.properties, withProvider(changed));
+      const diff = await peers.host.diff(created.id, created.properties, withProvider(changed));
       assert.equal(diff.changes, "some");
       assert.deepEqual(diff.replaces.sort(), ["materialName", "operatorPerson"]);
       assert.equal(diff.deleteBeforeReplace, false);
     });
 
     it("replaces a property whose new value is not known yet in preview", async () => {
-      const diff = await host.diff(created.id, created.properties, withProvider({ ...inputs, businessInfo: { ...inputs.businessInfo, legalPersonName: UNKNOWN } }));
+      const diff = await peers.host.diff(created.id, created.properties, withProvider({ ...inputs, businessInfo: { ...inputs.businessInfo, legalPersonName: UNKNOWN } }));
       assert.deepEqual(diff.replaces, ["businessInfo"]);
     });
 
     it("refresh of a qualification under review keeps it, approved=false", async () => {
-      const refreshed = await host.read(created.id, created.properties);
+      const refreshed = await peers.host.read(created.id, created.properties);
       assert.equal(refreshed.id, created.id);
       assert.deepEqual(refreshed.properties, created.properties);
-      const list = emulator.requests.filter((r) => r.action === "GetSignatureIdentList").at(-1)!;
+      const list = peers.emulator.requests.filter((r) => r.action === "GetSignatureIdentList").at(-1)!;
       assert.match(list.rawBody.toString(), /"ids":\[9007199254740993\]/, "the id goes out as an exact number token");
     });
 
     it("refresh after approval sets approved=true and the listed effectSignatures", async () => {
-      emulator.approve(created.id);
-      const refreshed = await host.read(created.id, created.properties);
+      peers.emulator.approve(created.id);
+      const refreshed = await peers.host.read(created.id, created.properties);
       assert.equal(refreshed.id, created.id);
       assert.equal(refreshed.properties.approved, true);
       assert.deepEqual(refreshed.properties.effectSignatures, inputs.effectSignatures);
@@ -115,46 +95,46 @@ describe("SmsSignatureIdent lifecycle through Pulumi's provider host, against th
     });
 
     it("refresh that meets a rejected qualification keeps it in state, approved=false", async () => {
-      const other = await host.create(withProvider(validInputs()));
-      emulator.reject(other.id);
-      const refreshed = await host.read(other.id, other.properties);
+      const other = await peers.host.create(withProvider(validInputs()));
+      peers.emulator.reject(other.id);
+      const refreshed = await peers.host.read(other.id, other.properties);
       assert.equal(refreshed.id, other.id);
       assert.equal(refreshed.properties.approved, false);
     });
 
     it("an update is never reached: it fails rather than silently dropping outputs", async () => {
-      await assert.rejects(host.update(created.id, created.properties, withProvider(inputs)), /cannot be updated in place/);
+      await assert.rejects(peers.host.update(created.id, created.properties, withProvider(inputs)), /cannot be updated in place/);
     });
 
     it("destroy calls nothing, warns that the qualification stays, and succeeds", async () => {
-      const before = emulator.requests.length;
-      await host.delete(created.id, created.properties);
-      assert.equal(emulator.requests.length, before, "delete must not call the API");
-      await host.waitForStderr(/stays on the Volcengine account/);
-      assert.match(host.stderr, new RegExp(`qualification ${created.id} "示例科技短信资质" stays on the Volcengine account`));
-      assert.match(host.stderr, /delete it by hand in the Volcengine console/);
+      const before = peers.emulator.requests.length;
+      await peers.host.delete(created.id, created.properties);
+      assert.equal(peers.emulator.requests.length, before, "delete must not call the API");
+      await peers.host.waitForStderr(/stays on the Volcengine account/);
+      assert.match(peers.host.stderr, new RegExp(`qualification ${created.id} "示例科技短信资质" stays on the Volcengine account`));
+      assert.match(peers.host.stderr, /delete it by hand in the Volcengine console/);
     });
   });
 
   describe("errors", () => {
     it("a vendor error names the action, code, RequestId and what to do, with no personal value", async () => {
-      emulator.injectFault({ action: "ApplySignatureIdent", kind: "business-error", code: "1023" });
-      const error: HostError = await host.create(withProvider(validInputs())).then(() => assert.fail("create succeeded"), (e) => e);
+      peers.emulator.injectFault({ action: "ApplySignatureIdent", kind: "business-error", code: "1023" });
+      const error: HostError = await peers.host.create(withProvider(validInputs())).then(() => assert.fail("create succeeded"), (e) => e);
       assert.match(error.message, /^ApplySignatureIdent failed \(1023, HTTP 200, RequestId [^)]+\): .*What to do: this account has no permission/);
-      const requestId = emulator.requests.at(-1)!.requestId;
+      const requestId = peers.emulator.requests.at(-1)!.requestId;
       assert.ok(error.message.includes(requestId), "the RequestId the server sent is shown");
       assertNoPersonalValues(error.message);
-      assert.equal(host.exited, false);
+      assert.equal(peers.host.exited, false);
     });
 
     it("a gateway error (HTTP 4xx with an Error envelope) is reported with its status", async () => {
-      emulator.injectFault({ action: "GetSignatureIdentList", kind: "throttle", times: 10 });
-      await assert.rejects(host.read("9007199254740993", withProvider(validInputs())), /GetSignatureIdentList failed \(FlowLimitExceeded, HTTP 429, RequestId/);
+      peers.emulator.injectFault({ action: "GetSignatureIdentList", kind: "throttle", times: 10 });
+      await assert.rejects(peers.host.read("9007199254740993", withProvider(validInputs())), /GetSignatureIdentList failed \(FlowLimitExceeded, HTTP 429, RequestId/);
     });
 
     it("invalid inputs reaching create are refused before anything is sent", async () => {
       const before = applyRequests().length;
-      await assert.rejects(host.create(withProvider({ ...validInputs(), purpose: 5 })), /ApplySignatureIdent failed \(InvalidInput\): not sent, the inputs are invalid: purpose: must be one of 1, 2/);
+      await assert.rejects(peers.host.create(withProvider({ ...validInputs(), purpose: 5 })), /ApplySignatureIdent failed \(InvalidInput\): not sent, the inputs are invalid: purpose: must be one of 1, 2/);
       assert.equal(applyRequests().length, before);
     });
   });

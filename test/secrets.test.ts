@@ -3,13 +3,12 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import * as pulumi from "@pulumi/pulumi";
 import { SmsSignatureIdent, type SmsSignatureIdentArgs } from "pulumi-volcengine-sms";
-import { startEmulator, type RunningEmulator } from "../emulator";
 import { EngineStandIn } from "../emulator/engine/engine-stand-in";
-import { ProviderHost } from "../emulator/engine/provider-host";
 import { VolcengineError } from "../provider/http/errors";
 import { redact } from "../provider/redact";
 import { SECRET_PROPERTIES } from "../provider/types";
 import { exampleStackConfig, EXAMPLE_PROJECT, loadExampleProgram } from "./support/example-stack";
+import { usePeers } from "./support/peers";
 import { ID_NUMBERS, MOBILES, PERSONAL_VALUES, validInputs } from "./support/fixtures";
 
 const repoRoot = path.resolve(__dirname, "..");
@@ -20,23 +19,13 @@ function assertAbsent(text: string, values: readonly string[], where: string) {
 }
 
 describe("secrets: personal data never in plain text in state, __provider, errors or diagnostics", function () {
-  let emulator: RunningEmulator;
-  let host: ProviderHost;
+  const peers = usePeers();
 
-  before(async () => {
-    emulator = await startEmulator({ approvalDelayMs: null });
-    host = await ProviderHost.start({ cwd: repoRoot });
-  });
-  after(async () => {
-    await host.stop();
-    await emulator.close();
-  });
-
-  const config = () => exampleStackConfig(emulator);
+  const config = () => exampleStackConfig(peers.emulator);
 
   it("the example: every property holding personal data is secret in state, inputs and outputs", async () => {
-    await host.configure(config());
-    const engine = new EngineStandIn(host, pulumi, EXAMPLE_PROJECT, "dev");
+    await peers.host.configure(config());
+    const engine = new EngineStandIn(peers.host, pulumi, EXAMPLE_PROJECT, "dev");
     const result = await engine.run({ preview: false, config: config(), load: loadExampleProgram });
     assert.deepEqual(result.errors, []);
     const [resource] = engine.state.values();
@@ -47,13 +36,13 @@ describe("secrets: personal data never in plain text in state, __provider, error
     const exported = JSON.stringify(engine.exportState());
     assertAbsent(exported, [...Object.values(ID_NUMBERS).slice(0, 2), MOBILES.operator, MOBILES.responsible, ...scans], "the exported state");
     assert.match(exported, /"materialName":"示例科技短信资质"/, "what is not personal stays readable");
-    assertAbsent(String(resource.inputs.__provider), [...PERSONAL_VALUES, ...scans, emulator.secretKey], "__provider");
-    assertAbsent(host.stderr, [...PERSONAL_VALUES, ...scans, emulator.secretKey], "the provider's diagnostics");
+    assertAbsent(String(resource.inputs.__provider), [...PERSONAL_VALUES, ...scans, peers.emulator.secretKey], "__provider");
+    assertAbsent(peers.host.stderr, [...PERSONAL_VALUES, ...scans, peers.emulator.secretKey], "the provider's diagnostics");
   });
 
   it("a program passing plain strings still gets them encrypted", async () => {
-    await host.configure(config());
-    const engine = new EngineStandIn(host, pulumi, "plain-strings", "dev");
+    await peers.host.configure(config());
+    const engine = new EngineStandIn(peers.host, pulumi, "plain-strings", "dev");
     const result = await engine.run({ preview: false, config: config(), load: () => new SmsSignatureIdent("plain", validInputs() as SmsSignatureIdentArgs) });
     assert.deepEqual(result.errors, []);
     const [resource] = engine.state.values();
@@ -63,20 +52,20 @@ describe("secrets: personal data never in plain text in state, __provider, error
   });
 
   it("errors from a failed create carry no personal value", async () => {
-    await host.configure(config());
-    emulator.injectFault({ action: "ApplySignatureIdent", kind: "http-error", status: 500 });
-    const engine = new EngineStandIn(host, pulumi, "failing", "dev");
+    await peers.host.configure(config());
+    peers.emulator.injectFault({ action: "ApplySignatureIdent", kind: "http-error", status: 500 });
+    const engine = new EngineStandIn(peers.host, pulumi, "failing", "dev");
     const result = await engine.run({ preview: false, config: config(), load: () => new SmsSignatureIdent("failing", validInputs() as SmsSignatureIdentArgs) });
     assert.equal(result.errors.length, 1);
     assert.match(result.errors[0], /ApplySignatureIdent failed \(InternalError, HTTP 500/);
-    assertAbsent(result.errors.join("\n") + host.stderr, PERSONAL_VALUES, "the error");
+    assertAbsent(result.errors.join("\n") + peers.host.stderr, PERSONAL_VALUES, "the error");
   });
 });
 
 describe("redaction: the one step every error, warning and log line goes through", () => {
   const echoed =
     `Authorization: HMAC-SHA256 Credential=AKLTYWViMTVmZGYzM2E0NDI5Mzk2MDZjNjFmMjc2MjRjMzg/20240617/cn-north-1/volcSMS/request, ` +
-    `SignedHeaders=host;x-date, Signature=526af76d3a08cefc578fd65b7a2cf9ea8241d24a5524bb9d847f8641f68cb673; ` +
+    `SignedHeaders=peers.host;x-date, Signature=526af76d3a08cefc578fd65b7a2cf9ea8241d24a5524bb9d847f8641f68cb673; ` +
     `X-Security-Token: STSeyJhbGciOi; id ${ID_NUMBERS.operator}, mobile ${MOBILES.operator} (+86 ${MOBILES.legal}), ` +
     `file data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJ, raw ${"QUJD".repeat(30)}`;
 

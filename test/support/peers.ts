@@ -1,0 +1,44 @@
+/** The loopback peers the host tests share: the emulator, Pulumi's provider host in the project directory, the serialized provider. */
+import * as path from "node:path";
+import { startEmulator, type RunningEmulator } from "../../emulator";
+import { ProviderHost, serializeProvider } from "../../emulator/engine/provider-host";
+import { signatureIdentProvider } from "../../provider/dynamic-provider";
+
+export const REPO_ROOT = path.resolve(__dirname, "..", "..");
+
+export interface Peers {
+  emulator: RunningEmulator;
+  host: ProviderHost;
+  /** `__provider` as `new SmsSignatureIdent(...)` stores it. */
+  providerText: string;
+}
+
+/** Stack config that points the provider at the emulator. */
+export function emulatorConfig(emulator: RunningEmulator, extra: Record<string, string> = {}): Record<string, string> {
+  return {
+    "volcengine:accessKey": emulator.accessKey,
+    "volcengine:secretKey": emulator.secretKey,
+    "volcengine:region": emulator.region,
+    "volcengine:smsEndpoint": emulator.endpoint,
+    ...extra,
+  };
+}
+
+/**
+ * Starts the peers before the enclosing describe's tests (the emulator reviews only when told to) and stops them
+ * after; the returned object is filled in by then. `config` is the stack config the host is configured with.
+ */
+export function usePeers(config: (emulator: RunningEmulator) => Record<string, string> = (emulator) => emulatorConfig(emulator)): Peers {
+  const peers = {} as Peers;
+  before(async () => {
+    peers.providerText = await serializeProvider(signatureIdentProvider);
+    peers.emulator = await startEmulator({ approvalDelayMs: null });
+    peers.host = await ProviderHost.start({ cwd: REPO_ROOT });
+    await peers.host.configure(config(peers.emulator));
+  });
+  after(async () => {
+    await peers.host?.stop();
+    await peers.emulator?.close();
+  });
+  return peers;
+}
