@@ -2,11 +2,11 @@ import assert from "node:assert/strict";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { HostError, type Props } from "../emulator/engine/provider-host";
+import { HostError, ProviderHost, type Props } from "../emulator/engine/provider-host";
 import { documentFile } from "../provider/documents/document-file";
 import { DocType } from "../provider/types";
 import { validInputs } from "./support/fixtures";
-import { usePeers } from "./support/peers";
+import { emulatorConfig, REPO_ROOT, usePeers } from "./support/peers";
 
 const repoRoot = path.resolve(__dirname, "..");
 const MB = 1024 * 1024;
@@ -133,6 +133,29 @@ describe("documents from files: scans read at apply time, only digests in state"
       assert.match(failures[0].reason, reason);
     });
   }
+
+  it("a program that runs in another folder than the provider host (main: in Pulumi.yaml) still finds its files", async () => {
+    const examples = path.join(REPO_ROOT, "examples");
+    const programCwd = process.cwd();
+    let licence;
+    try {
+      process.chdir(examples);
+      licence = documentFile("documents/business-licence.jpg", { fileType: DocType.BusinessLicense });
+    } finally {
+      process.chdir(programCwd);
+    }
+    assert.equal(licence.document?.path, "examples/documents/business-licence.jpg", "relative to the folder of Pulumi.yaml");
+    const inputs = inputsWithDocuments();
+    (inputs.businessInfo as any).businessCertificate = licence;
+    const elsewhere = await ProviderHost.start({ cwd: examples });
+    try {
+      await elsewhere.configure(emulatorConfig(peers.emulator));
+      assert.deepEqual((await elsewhere.check({}, inputs)).failures, []);
+      assert.match((await elsewhere.create(inputs)).id, /^\d+$/);
+    } finally {
+      await elsewhere.stop();
+    }
+  });
 
   it("raw fileContent keeps working next to documents (and stays secret in state, see the secrets test)", async () => {
     const inputs = inputsWithDocuments();

@@ -1,7 +1,7 @@
 import * as fs from "node:fs";
-import * as path from "node:path";
 import type { DocType, FileSuffix, SignAuthFile } from "../types";
 import { imageTypeOf, sha256Of } from "./file-type";
+import { toProjectPath } from "./project-root";
 
 export interface DocumentFileOptions {
   fileType: DocType;
@@ -11,12 +11,11 @@ export interface DocumentFileOptions {
 
 /**
  * A scan on disk as a `SignAuthFile`, for the state to hold only what proves which file was sent: its path
- * relative to the project, its size and its sha256. The provider reads the bytes when it files the qualification
+ * relative to the project directory (where Pulumi.yaml is), its size and its sha256. The provider reads the bytes when it files the qualification
  * and refuses a file that changed since. Problems (missing, not an image, too large) are reported by
  * `pulumi preview` under the property that holds the document.
  */
 export function documentFile(file: string, options: DocumentFileOptions): SignAuthFile {
-  const projectRelative = path.relative(process.cwd(), path.resolve(file)).split(path.sep).join("/");
   let bytes: Buffer | undefined;
   try {
     bytes = fs.readFileSync(file);
@@ -28,6 +27,6 @@ export function documentFile(file: string, options: DocumentFileOptions): SignAu
   return {
     fileType: options.fileType,
     fileSuffix,
-    document: { path: projectRelative, sha256: bytes ? sha256Of(bytes) : "", size: bytes?.length ?? 0 },
+    document: { path: toProjectPath(file), sha256: bytes ? sha256Of(bytes) : "", size: bytes?.length ?? 0 },
   };
 }

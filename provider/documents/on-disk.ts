@@ -1,16 +1,15 @@
 import { randomUUID } from "node:crypto";
 import { promises as fs } from "node:fs";
-import * as path from "node:path";
 import { formatPath, type CheckFailure } from "../schema/check";
 import type { DocumentReference } from "../types";
 import { containsUnknown } from "../values";
 import { documentBytesProblem, sha256Of } from "./file-type";
+import { fromProjectPath } from "./project-root";
 
 /**
- * The provider's side of `documentFile`: it runs in Pulumi's provider host, whose working directory is the
- * project directory, the same base the program's relative paths were made from.
+ * The provider's side of `documentFile`: it runs in Pulumi's provider host and finds each file from the project
+ * directory, the same base the program's paths were made relative to.
  */
-
 
 interface FoundDocument {
   /** Path of the SignAuthFile inside the body. */
@@ -34,7 +33,7 @@ function findDocuments(value: unknown, at: PropertyKey[] = [], into: FoundDocume
 
 async function readDocument(reference: DocumentReference): Promise<Buffer | { problem: string }> {
   try {
-    return await fs.readFile(path.resolve(reference.path));
+    return await fs.readFile(fromProjectPath(reference.path));
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     return { problem: code === "ENOENT" ? "does not exist" : `cannot be read (${code ?? "error"})` };
