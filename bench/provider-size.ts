@@ -6,10 +6,10 @@
  */
 import { execFileSync } from "node:child_process";
 import * as fs from "node:fs";
-import * as os from "node:os";
 import * as path from "node:path";
 import { serializeProvider } from "../emulator/engine/provider-host";
 import { signatureIdentProvider } from "../provider/dynamic-provider";
+import { installPackedIntoScratchProject } from "../test/support/scratch-project";
 import { repoRoot } from "./fixtures";
 import { bytes, type Row } from "./table";
 
@@ -30,19 +30,9 @@ process.on("beforeExit", () => { process.stdout.write(JSON.stringify({ provider 
 
 /** The `__provider` of a resource declared in a project that installed the package from its tarball. */
 export function packedProviderText(): string {
-  const scratch = fs.mkdtempSync(path.join(os.tmpdir(), "sms-bench-packed-"));
+  const scratch = installPackedIntoScratchProject("bench-stack");
   try {
-    // Packing runs no scripts: dist/ is what `npm run build` (or `npm ci`'s prepare) left.
-    const packed = execFileSync("npm", ["pack", "--ignore-scripts", "--json", "--pack-destination", scratch], { cwd: repoRoot, encoding: "utf8" });
-    const tarball = path.join(scratch, JSON.parse(packed)[0].filename);
-    const pulumiVersion = require("@pulumi/pulumi/package.json").version;
-    fs.writeFileSync(
-      path.join(scratch, "package.json"),
-      JSON.stringify({ name: "bench-stack", private: true, dependencies: { "@pulumi/pulumi": pulumiVersion, "pulumi-volcengine-sms": `file:${tarball}` } }),
-    );
     fs.writeFileSync(path.join(scratch, "program.js"), PROGRAM);
-    // From the npm cache `npm ci` filled; no registry round trip is needed.
-    execFileSync("npm", ["install", "--prefer-offline", "--no-audit", "--no-fund", "--loglevel=error"], { cwd: scratch, stdio: "pipe" });
     const output = execFileSync(process.execPath, ["program.js"], { cwd: scratch, encoding: "utf8", env: { PATH: process.env.PATH } });
     const { provider } = JSON.parse(output.trim().split("\n").at(-1)!);
     if (typeof provider !== "string") throw new Error("the packed program registered no __provider");

@@ -4,6 +4,7 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { TINY_PNG_BASE64 } from "./support/fixtures";
+import { installPackedIntoScratchProject } from "./support/scratch-project";
 
 const repoRoot = path.resolve(__dirname, "..");
 
@@ -33,18 +34,8 @@ describe("the package installed from npm pack into a user's project", function (
   let report: any;
 
   before(() => {
-    scratch = fs.mkdtempSync(path.join(os.tmpdir(), "user-stack-"));
-    // npm test has just built dist/; packing runs no scripts, as a registry install would not.
-    const packed = execFileSync("npm", ["pack", "--ignore-scripts", "--json", "--pack-destination", scratch], { cwd: repoRoot, encoding: "utf8" });
-    const tarball = path.join(scratch, JSON.parse(packed)[0].filename);
-    const pulumiVersion = require("@pulumi/pulumi/package.json").version;
-    fs.writeFileSync(
-      path.join(scratch, "package.json"),
-      JSON.stringify({ name: "user-stack", private: true, dependencies: { "@pulumi/pulumi": pulumiVersion, "pulumi-volcengine-sms": `file:${tarball}` } }),
-    );
+    scratch = installPackedIntoScratchProject("user-stack");
     for (const file of ["user-program.js", "rehearse.js"]) fs.copyFileSync(path.join(__dirname, "packed", file), path.join(scratch, file));
-    // Everything comes from the npm cache that `npm ci` filled: this runs offline.
-    execFileSync("npm", ["install", "--prefer-offline", "--no-audit", "--no-fund", "--loglevel=error"], { cwd: scratch, stdio: "pipe" });
     const output = execFileSync(process.execPath, ["rehearse.js"], { cwd: scratch, encoding: "utf8", env: { PATH: process.env.PATH, SCAN: TINY_PNG_BASE64 } });
     report = JSON.parse(output.trim().split("\n").at(-1)!);
   });

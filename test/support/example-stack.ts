@@ -2,22 +2,20 @@
 import * as path from "node:path";
 import type { RunningEmulator } from "../../emulator";
 import { ID_NUMBERS, MOBILES } from "./fixtures";
+import { emulatorConfig } from "./peers";
 
 export const EXAMPLE_PROJECT = "volcengine-sms-example";
 export const EXAMPLE_PROGRAM = path.resolve(__dirname, "..", "..", "examples", "index.ts");
 
 /** What `pulumi config set` would hold for the example's stack, pointed at the emulator. */
 export function exampleStackConfig(emulator: RunningEmulator, overrides: Record<string, string> = {}): Record<string, string> {
-  return {
-    "volcengine:accessKey": emulator.accessKey,
-    "volcengine:secretKey": emulator.secretKey,
-    "volcengine:smsEndpoint": emulator.endpoint,
+  return emulatorConfig(emulator, {
     [`${EXAMPLE_PROJECT}:operatorIdNumber`]: ID_NUMBERS.operator,
     [`${EXAMPLE_PROJECT}:operatorMobile`]: MOBILES.operator,
     [`${EXAMPLE_PROJECT}:responsibleIdNumber`]: ID_NUMBERS.responsible,
     [`${EXAMPLE_PROJECT}:responsibleMobile`]: MOBILES.responsible,
     ...overrides,
-  };
+  });
 }
 
 /** Runs the program again, as each `pulumi preview` or `up` does. */
