@@ -74,7 +74,6 @@ export class EngineStandIn {
   /** `pulumi preview` (preview: true) or `pulumi up` (preview: false). */
   async run(options: RunOptions): Promise<RunResult> {
     const result: RunResult = { steps: [], failures: [], errors: [] };
-    const registered = new Set<string>();
     const additionalSecretOutputs = new Map<string, string[]>();
     const engine = this;
     this.pulumi.runtime.setAllConfig(options.config ?? {});
@@ -82,7 +81,6 @@ export class EngineStandIn {
       {
         async newResource(args) {
           const urn = `urn:pulumi:${engine.stack}::${engine.project}::${args.type}::${args.name}`;
-          registered.add(urn);
           if (!args.type.startsWith(DYNAMIC_TYPE_PREFIX)) return { id: `${args.name}-id`, state: args.inputs };
           const { values, secretInputs } = unwrapSecrets(args.inputs);
           const secretOutputs = [...new Set([...secretInputs, ...(additionalSecretOutputs.get(`${args.type}::${args.name}`) ?? [])])];

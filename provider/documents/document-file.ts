@@ -1,6 +1,7 @@
 import * as fs from "node:fs";
 import type { DocType, FileSuffix, SignAuthFile } from "../types";
-import { imageTypeOf, sha256Of } from "./file-type";
+import { sha256Hex } from "../signing/signer";
+import { imageTypeOf } from "./file-type";
 import { toProjectPath } from "./project-root";
 
 export interface DocumentFileOptions {
@@ -27,6 +28,6 @@ export function documentFile(file: string, options: DocumentFileOptions): SignAu
   return {
     fileType: options.fileType,
     fileSuffix,
-    document: { path: toProjectPath(file), sha256: bytes ? sha256Of(bytes) : "", size: bytes?.length ?? 0 },
+    document: { path: toProjectPath(file), sha256: bytes ? sha256Hex(bytes) : "", size: bytes?.length ?? 0 },
   };
 }

@@ -1,4 +1,3 @@
-import { createHash } from "node:crypto";
 import { MAX_FILE_BYTES } from "../schema/file-content";
 
 export type ImageType = "jpeg" | "png";
@@ -15,10 +14,6 @@ export function imageTypeOf(bytes: Buffer): ImageType | undefined {
 
 export function suffixMatches(suffix: unknown, type: ImageType): boolean {
   return type === "png" ? suffix === "png" : suffix === "jpg" || suffix === "jpeg";
-}
-
-export function sha256Of(bytes: Buffer): string {
-  return createHash("sha256").update(bytes).digest("hex");
 }
 
 /** What is wrong with a document's bytes for the vendor, or undefined. */

@@ -3,7 +3,8 @@ import { promises as fs } from "node:fs";
 import { formatPath, type CheckFailure } from "../schema/check";
 import type { DocumentReference } from "../types";
 import { containsUnknown } from "../values";
-import { documentBytesProblem, sha256Of } from "./file-type";
+import { sha256Hex } from "../signing/signer";
+import { documentBytesProblem } from "./file-type";
 import { fromProjectPath } from "./project-root";
 
 /**
@@ -53,7 +54,7 @@ export async function documentFailures(body: unknown): Promise<CheckFailure[]> {
     }
     const problem = documentBytesProblem(bytes, file.fileSuffix);
     if (problem) fail(problem);
-    else if (sha256Of(bytes) !== file.document.sha256) fail("changed after the program read it: run again");
+    else if (sha256Hex(bytes) !== file.document.sha256) fail("changed after the program read it: run again");
   }
   return failures;
 }
@@ -90,7 +91,7 @@ export async function inlineDocuments(body: unknown, format: FileContentFormat):
       problems.push(`${where} ${bytes.problem}`);
       continue;
     }
-    if (sha256Of(bytes) !== file.document.sha256) {
+    if (sha256Hex(bytes) !== file.document.sha256) {
       problems.push(`${where} changed since preview (its sha256 differs from the one in the plan): run pulumi up again to review the new file`);
       continue;
     }

@@ -188,7 +188,7 @@ const TRANSPORT_DESCRIPTIONS: Record<string, string> = {
   UND_ERR_RES_CONTENT_LENGTH_MISMATCH: "the answer was cut short",
 };
 
-export function transportError(action: string, error: unknown, secrets: readonly (string | undefined)[]): VolcengineError {
+function transportError(action: string, error: unknown, secrets: readonly (string | undefined)[]): VolcengineError {
   const code = transportCode(error);
   return new VolcengineError({
     kind: "transport", action, code, secrets,
