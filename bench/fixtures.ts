@@ -4,9 +4,9 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { documentFile } from "../provider/documents/document-file";
 import { DocType } from "../provider/types";
-import { validInputs } from "../test/support/fixtures";
+import { image, validInputs } from "../test/support/fixtures";
 
-export { validInputs };
+export { image, validInputs };
 
 export const repoRoot = path.resolve(__dirname, "..");
 export const KB = 1024;
@@ -15,15 +15,6 @@ export const APPLY_ACTION = "ApplySignatureIdent";
 export const SMS_VERSION = "2021-01-11";
 
 export type Props = Record<string, any>;
-
-/** A JPEG or PNG of exactly `size` bytes: the magic bytes, then filler that does not compress to nothing. */
-export function image(type: "png" | "jpeg", size: number, seed = 1): Buffer {
-  const magic = type === "png" ? [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a] : [0xff, 0xd8, 0xff, 0xe0];
-  const bytes = Buffer.allocUnsafe(size);
-  for (let i = 0; i < size; i++) bytes[i] = (i * 31 + seed * 7 + (i >> 11)) & 0xff;
-  Buffer.from(magic).copy(bytes);
-  return bytes;
-}
 
 /**
  * A Pulumi project directory in the temp dir, as a user has one: `documents/` holds the scans, and

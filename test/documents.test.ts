@@ -5,19 +5,11 @@ import * as path from "node:path";
 import { HostError, ProviderHost, type Props } from "../emulator/engine/provider-host";
 import { documentFile } from "../provider/documents/document-file";
 import { DocType } from "../provider/types";
-import { validInputs } from "./support/fixtures";
+import { image, validInputs } from "./support/fixtures";
 import { emulatorConfig, REPO_ROOT, usePeers } from "./support/peers";
 
 const repoRoot = path.resolve(__dirname, "..");
 const MB = 1024 * 1024;
-
-/** A valid JPEG or PNG of about `size` bytes: the magic bytes, then filler. */
-function image(type: "png" | "jpeg", size: number, seed = 1): Buffer {
-  const magic = type === "png" ? Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]) : Buffer.from([0xff, 0xd8, 0xff, 0xe0]);
-  const filler = Buffer.alloc(size - magic.length);
-  for (let i = 0; i < filler.length; i++) filler[i] = (i * 31 + seed * 7) & 0xff;
-  return Buffer.concat([magic, filler]);
-}
 
 describe("documents from files: scans read at apply time, only digests in state", function () {
   const peers = usePeers();

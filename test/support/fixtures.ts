@@ -46,3 +46,12 @@ export function validInputs(): Record<string, any> {
 
 /** Every personal value in the fixture: none may appear in plain text in errors, logs or the serialized provider. */
 export const PERSONAL_VALUES = [...Object.values(ID_NUMBERS), ...Object.values(MOBILES), TINY_PNG_BASE64];
+
+/** A JPEG or PNG of exactly `size` bytes: the magic bytes, then filler that does not compress to nothing. */
+export function image(type: "png" | "jpeg", size: number, seed = 1): Buffer {
+  const magic = type === "png" ? [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a] : [0xff, 0xd8, 0xff, 0xe0];
+  const bytes = Buffer.allocUnsafe(size);
+  for (let i = 0; i < size; i++) bytes[i] = (i * 31 + seed * 7 + (i >> 11)) & 0xff;
+  Buffer.from(magic).copy(bytes);
+  return bytes;
+}
