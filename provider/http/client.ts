@@ -58,7 +58,8 @@ export class SmsClient {
   async call(action: string, body: string | Buffer, options: CallOptions): Promise<SmsCallResult> {
     const secrets = [this.options.credentials.secretKey, this.options.credentials.sessionToken, ...(options.personalValues ?? [])];
     try {
-      return await withRetries(action, options.repeatable, this.options.retryPolicy, () => this.send(action, body, secrets), this.options.retryHooks);
+      const bytes = typeof body === "string" ? Buffer.from(body, "utf8") : body;
+      return await withRetries(action, options.repeatable, this.options.retryPolicy, () => this.send(action, bytes, secrets), this.options.retryHooks);
     } catch (error) {
       if (error instanceof VolcengineError && !options.repeatable && deliveryOf(error) === "ambiguous") {
         throw new VolcengineError({
@@ -72,13 +73,12 @@ export class SmsClient {
     }
   }
 
-  /** One signed attempt. */
-  private async send(action: string, body: string | Buffer, secrets: readonly (string | undefined)[]): Promise<SmsCallResult> {
+  /** One attempt, signed afresh (X-Date is part of the signature). */
+  private async send(action: string, bytes: Buffer, secrets: readonly (string | undefined)[]): Promise<SmsCallResult> {
     const { endpoint, credentials } = this.options;
     const url = new URL(endpoint);
     url.searchParams.set("Action", action);
     url.searchParams.set("Version", SMS_API_VERSION);
-    const bytes = typeof body === "string" ? Buffer.from(body, "utf8") : body;
     const signed = signRequest(
       {
         method: "POST",
@@ -94,7 +94,7 @@ export class SmsClient {
     let status: number;
     let text: string;
     let requestIdHeader: string | undefined;
-    let retryAfter: string | undefined;
+    let retryAfterMs: number | undefined;
     try {
       const response = await request(url, {
         method: "POST",
@@ -106,7 +106,7 @@ export class SmsClient {
       });
       status = response.statusCode;
       requestIdHeader = headerValue(response.headers["x-tt-logid"]);
-      retryAfter = headerValue(response.headers["retry-after"]);
+      retryAfterMs = parseRetryAfter(headerValue(response.headers["retry-after"]));
       text = await readLimited(response.body, this.options.maxResponseBytes ?? 10 * 1024 * 1024, action, status);
     } catch (error) {
       if (error instanceof VolcengineError) throw error;
@@ -119,7 +119,7 @@ export class SmsClient {
     } catch {
       throw new VolcengineError({
         kind: "response", action, code: "InvalidResponse", httpStatus: status, requestId: requestIdHeader, secrets,
-        retryAfterMs: parseRetryAfter(retryAfter),
+        retryAfterMs,
         message: `the answer is not JSON (${text.length} characters, starting ${JSON.stringify(text.slice(0, 40))})`,
         hint: "a proxy or gateway answered instead of the SMS API: check volcengine:smsEndpoint / VOLCENGINE_SMS_ENDPOINT",
       });
@@ -130,13 +130,13 @@ export class SmsClient {
     if (isObject(vendorError)) {
       const code = vendorError.Code !== undefined && vendorError.Code !== "" ? String(vendorError.Code) : String(vendorError.CodeN ?? "Unknown");
       throw new VolcengineError({
-        kind: "vendor", action, code, httpStatus: status, requestId, secrets, retryAfterMs: parseRetryAfter(retryAfter),
+        kind: "vendor", action, code, httpStatus: status, requestId, secrets, retryAfterMs,
         message: typeof vendorError.Message === "string" && vendorError.Message !== "" ? vendorError.Message : "no message",
       });
     }
     if (status < 200 || status >= 300) {
       throw new VolcengineError({
-        kind: "response", action, code: `HTTP${status}`, httpStatus: status, requestId, secrets, retryAfterMs: parseRetryAfter(retryAfter),
+        kind: "response", action, code: `HTTP${status}`, httpStatus: status, requestId, secrets, retryAfterMs,
         message: "the answer has an error status but no error in its ResponseMetadata",
       });
     }
