@@ -4,7 +4,7 @@
  * inputs, as the engine sends them; only `__provider` differs.
  */
 import { performance } from "node:perf_hooks";
-import { ProviderHost, serializeProvider } from "../emulator/engine/provider-host";
+import { ProviderHost, serializeProvider } from "../harness/provider-host";
 import { signatureIdentProvider } from "../provider/dynamic-provider";
 import { repoRoot, validInputs } from "./fixtures";
 import { planFor, ratios, roundRobin, summarize } from "./stats";

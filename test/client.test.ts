@@ -6,7 +6,7 @@ import { SmsClient, type SmsClientOptions } from "../provider/http/client";
 import { VolcengineError } from "../provider/http/errors";
 import { integerToId, parseJson, stringifyJson } from "../provider/http/json";
 import { DEFAULT_RETRY_POLICY } from "../provider/http/retry";
-import { HostError, ProviderHost, serializeProvider } from "../emulator/engine/provider-host";
+import { HostError, ProviderHost, serializeProvider } from "../harness/provider-host";
 import { signatureIdentProvider } from "../provider/dynamic-provider";
 import { validInputs } from "./support/fixtures";
 import * as path from "node:path";

@@ -3,7 +3,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import * as pulumi from "@pulumi/pulumi";
 import { SmsSignatureIdent, type SmsSignatureIdentArgs } from "pulumi-volcengine-sms";
-import { EngineStandIn } from "../emulator/engine/engine-stand-in";
+import { EngineStandIn } from "../harness/engine-stand-in";
 import { VolcengineError } from "../provider/http/errors";
 import { redact } from "../provider/redact";
 import { SECRET_PROPERTIES } from "../provider/types";
