@@ -4,7 +4,7 @@ import * as path from "node:path";
 import * as pulumi from "@pulumi/pulumi";
 import { SmsSignatureIdent, type SmsSignatureIdentArgs } from "pulumi-volcengine-sms";
 import { EngineStandIn } from "../harness/engine-stand-in";
-import { VolcengineError } from "../provider/http/errors";
+import { VolcengineError } from "../provider/errors";
 import { redact } from "../provider/redact";
 import { SECRET_PROPERTIES } from "../provider/types";
 import { exampleStackConfig, EXAMPLE_PROJECT, loadExampleProgram } from "./support/example-stack";
