@@ -1,14 +1,15 @@
 // The emulator tests' client: a request signer written again from the vendor docs (not imported
 // from the emulator, so a bug in the emulator's verifier cannot make both sides agree), request
-// helpers, the filing body the tests send, and start/stop of emulators per describe block.
+// helpers, and start/stop of emulators per describe block. The bodies it sends are the fixtures'.
 import assert from "node:assert/strict";
 import { createHash, createHmac } from "node:crypto";
 import http, { type IncomingHttpHeaders } from "node:http";
 import { isInteger, isSafeNumber, parse as parseLossless, stringify as stringifyLossless } from "lossless-json";
 import { startEmulator, type EmulatorOptions, type RunningEmulator } from "../../emulator";
+import { SMS_API_VERSION } from "../../provider/api/sms";
+import { validInputs } from "./fixtures";
 
 export const TWO_POW_53 = 9007199254740992n;
-export const FIRST_ID = "9007199254740993";
 
 export interface Envelope {
   ResponseMetadata: {
@@ -113,7 +114,7 @@ export function rawRequest(endpoint: string, path: string, init: { method?: stri
 }
 
 export async function call(emu: RunningEmulator, action: string, body: unknown, o: CallOptions = {}): Promise<ApiResponse> {
-  const query = `Action=${action}&Version=${o.version ?? "2021-01-11"}`;
+  const query = `Action=${action}&Version=${o.version ?? SMS_API_VERSION}`;
   const text = typeof body === "string" ? body : (stringifyLossless(body) ?? "");
   const headers = signedHeadersFor(emu, query, text, o);
   const response = await rawRequest(emu.endpoint, `/?${query}`, { headers, body: o.bodySent ?? text });
@@ -127,50 +128,6 @@ export function clientAt(emu: RunningEmulator, clock: () => Date) {
 
 export function errorCode(response: ApiResponse): string | undefined {
   return response.json.ResponseMetadata.Error?.Code;
-}
-
-// Distinctive personal values, so a leak into a message, a log line or the state file is visible.
-export const OPERATOR_ID_CARD = "110101199003071234";
-export const OPERATOR_MOBILE = "13800138001";
-export const RESPONSIBLE_ID_CARD = "110101198512125678";
-export const RESPONSIBLE_MOBILE = "13900139002";
-export const IMAGE_BASE64 = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==";
-export const PERSONAL_VALUES = [OPERATOR_ID_CARD, OPERATOR_MOBILE, RESPONSIBLE_ID_CARD, RESPONSIBLE_MOBILE, IMAGE_BASE64];
-
-export function image(fileType: number) {
-  return { fileType, fileContent: `data:image/png;base64,${IMAGE_BASE64}`, fileSuffix: "png", fileUrl: "" };
-}
-
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-export function validApplyBody(overrides: Record<string, unknown> = {}): Record<string, any> {
-  return {
-    materialName: "测试资质",
-    purpose: 1,
-    businessInfo: {
-      businessCertificateType: 1,
-      businessCertificate: image(1),
-      businessCertificateName: "Example Tech Co., Ltd.",
-      unifiedSocialCreditIdentifier: "91110000000000000X",
-      businessCertificateValidityPeriodStart: "2020-01-01",
-      businessCertificateValidityPeriodEnd: "2099-12-31",
-      legalPersonName: "Li Lei",
-    },
-    operatorPerson: {
-      certificateType: 0,
-      personCertificate: [image(8), image(9)],
-      personName: "Han Meimei",
-      personIDCard: OPERATOR_ID_CARD,
-      personMobile: OPERATOR_MOBILE,
-    },
-    responsiblePersonInfo: {
-      certificateType: 0,
-      personCertificate: [image(10), image(11)],
-      personName: "Zhang San",
-      personIDCard: RESPONSIBLE_ID_CARD,
-      personMobile: RESPONSIBLE_MOBILE,
-    },
-    ...overrides,
-  };
 }
 
 /**
@@ -190,7 +147,7 @@ export function useEmulators(): (options?: EmulatorOptions) => Promise<RunningEm
 }
 
 export async function apply(emu: RunningEmulator, o: CallOptions = {}): Promise<string> {
-  const response = await call(emu, "ApplySignatureIdent", validApplyBody(), o);
+  const response = await call(emu, "ApplySignatureIdent", validInputs(), o);
   assert.equal(response.status, 200, response.text);
   assert.equal(errorCode(response), undefined, response.text);
   const match = /"id":(\d+)/.exec(response.text);

@@ -1,11 +1,12 @@
 /** The example program (examples/index.ts) as a stack: its config and a loader that runs it afresh. */
 import * as path from "node:path";
 import type { RunningEmulator } from "../../emulator";
+import { REPO_ROOT } from "./repo-root";
 import { ID_NUMBERS, MOBILES } from "./fixtures";
 import { emulatorConfig } from "./peers";
 
 export const EXAMPLE_PROJECT = "volcengine-sms-example";
-export const EXAMPLE_PROGRAM = path.resolve(__dirname, "..", "..", "examples", "index.ts");
+export const EXAMPLE_PROGRAM = path.join(REPO_ROOT, "examples", "index.ts");
 
 /** What `pulumi config set` would hold for the example's stack, pointed at the emulator. */
 export function exampleStackConfig(emulator: RunningEmulator, overrides: Record<string, string> = {}): Record<string, string> {

@@ -24,7 +24,7 @@ function person(which: keyof typeof ID_NUMBERS, front: number, back: number, nam
   };
 }
 
-export function validInputs(): Record<string, any> {
+export function validInputs(overrides: Record<string, unknown> = {}): Record<string, any> {
   return {
     materialName: "示例科技短信资质",
     purpose: 1,
@@ -41,6 +41,7 @@ export function validInputs(): Record<string, any> {
     responsiblePersonInfo: person("responsible", 10, 11, "王五"),
     legalPerson: person("legal", 6, 6, "李四"),
     effectSignatures: ["示例科技"],
+    ...overrides,
   };
 }
 

@@ -4,7 +4,7 @@ import { startEmulator, type RunningEmulator } from "../../emulator";
 import { ProviderHost, serializeProvider } from "../../harness/provider-host";
 import { signatureIdentProvider } from "../../provider/dynamic-provider";
 
-export const REPO_ROOT = path.resolve(__dirname, "..", "..");
+import { REPO_ROOT } from "./repo-root";
 
 export interface Peers {
   emulator: RunningEmulator;

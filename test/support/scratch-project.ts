@@ -4,13 +4,13 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 
-const repoRoot = path.resolve(__dirname, "..", "..");
+import { REPO_ROOT } from "./repo-root";
 
 /** Makes the project in a new temp folder and returns that folder; the caller removes it. */
 export function installPackedIntoScratchProject(name: string): string {
   const scratch = fs.mkdtempSync(path.join(os.tmpdir(), `${name}-`));
   // Packing runs no scripts, as a registry install would not: dist/ is what the last build left.
-  const packed = execFileSync("npm", ["pack", "--ignore-scripts", "--json", "--pack-destination", scratch], { cwd: repoRoot, encoding: "utf8" });
+  const packed = execFileSync("npm", ["pack", "--ignore-scripts", "--json", "--pack-destination", scratch], { cwd: REPO_ROOT, encoding: "utf8" });
   const tarball = path.join(scratch, JSON.parse(packed)[0].filename);
   const pulumiVersion = require("@pulumi/pulumi/package.json").version;
   fs.writeFileSync(

@@ -3,16 +3,16 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import * as pulumi from "@pulumi/pulumi";
 import { SmsSignatureIdent, type SmsSignatureIdentArgs } from "pulumi-volcengine-sms";
-import { EngineStandIn } from "../harness/engine-stand-in";
-import { VolcengineError } from "../provider/errors";
-import { redact } from "../provider/redact";
-import { SECRET_PROPERTIES } from "../provider/types";
-import { exampleStackConfig, EXAMPLE_PROJECT, loadExampleProgram } from "./support/example-stack";
-import { usePeers } from "./support/peers";
-import { ID_NUMBERS, MOBILES, PERSONAL_VALUES, validInputs } from "./support/fixtures";
+import { EngineStandIn } from "../../harness/engine-stand-in";
+import { VolcengineError } from "../../provider/errors";
+import { redact } from "../../provider/redact";
+import { SECRET_PROPERTIES } from "../../provider/types";
+import { exampleStackConfig, EXAMPLE_PROJECT, loadExampleProgram } from "../support/example-stack";
+import { usePeers } from "../support/peers";
+import { ID_NUMBERS, MOBILES, PERSONAL_VALUES, validInputs } from "../support/fixtures";
+import { REPO_ROOT } from "../support/repo-root";
 
-const repoRoot = path.resolve(__dirname, "..");
-const scans = fs.readdirSync(path.join(repoRoot, "examples", "documents")).map((f) => fs.readFileSync(path.join(repoRoot, "examples", "documents", f)).toString("base64"));
+const scans = fs.readdirSync(path.join(REPO_ROOT, "examples", "documents")).map((f) => fs.readFileSync(path.join(REPO_ROOT, "examples", "documents", f)).toString("base64"));
 
 function assertAbsent(text: string, values: readonly string[], where: string) {
   for (const value of values) assert.ok(!text.includes(value), `${where} holds a personal value in plain text`);

@@ -1,11 +1,11 @@
 import assert from "node:assert/strict";
 import * as path from "node:path";
-import { signatureIdentProvider } from "../provider/dynamic-provider";
-import { CREDIT_CODE, ID_NUMBERS, MOBILES, PERSONAL_VALUES, png, TINY_PNG_BASE64, validInputs } from "./support/fixtures";
-import { ProviderHost, serializeProvider, type Props } from "../harness/provider-host";
+import { signatureIdentProvider } from "../../provider/dynamic-provider";
+import { CREDIT_CODE, ID_NUMBERS, MOBILES, PERSONAL_VALUES, png, TINY_PNG_BASE64, validInputs } from "../support/fixtures";
+import { ProviderHost, serializeProvider, type Props } from "../../harness/provider-host";
+import { REPO_ROOT } from "../support/repo-root";
 
 const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
-const repoRoot = path.resolve(__dirname, "..");
 
 /** A copy of the valid inputs with one change applied. */
 function inputsWith(change: (inputs: Record<string, any>) => void): Record<string, any> {
@@ -49,7 +49,7 @@ describe("check through Pulumi's provider host (what pulumi preview shows)", fun
 
   before(async () => {
     providerText = await serializeProvider(signatureIdentProvider);
-    host = await ProviderHost.start({ cwd: repoRoot });
+    host = await ProviderHost.start({ cwd: REPO_ROOT });
     await host.configure();
   });
   after(() => host.stop());

@@ -4,8 +4,8 @@ import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { SmsService } from "@volcengine/openapi/lib/services/sms";
+import { REPO_ROOT } from "../support/repo-root";
 
-const PACKAGE_ROOT = resolve(__dirname, "..");
 
 interface RunningCli {
   child: ChildProcessWithoutNullStreams;
@@ -16,7 +16,7 @@ interface RunningCli {
 
 function runCli(args: string[]): RunningCli {
   const child = spawn(process.execPath, ["-r", "ts-node/register", "emulator/cli.ts", ...args], {
-    cwd: PACKAGE_ROOT,
+    cwd: REPO_ROOT,
     env: { ...process.env, TS_NODE_TRANSPILE_ONLY: "true" },
   });
   let stdout = "";

@@ -1,8 +1,8 @@
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
 import * as path from "node:path";
+import { REPO_ROOT } from "../support/repo-root";
 
-const repoRoot = path.resolve(__dirname, "..");
 
 describe("npm start: the offline session of the example", function () {
   let run: ReturnType<typeof spawnSync>;
@@ -11,7 +11,7 @@ describe("npm start: the offline session of the example", function () {
   before(() => {
     const env = { ...process.env };
     for (const key of Object.keys(env)) if (key.startsWith("VOLCENGINE_")) delete env[key];
-    run = spawnSync("npm", ["start", "--silent"], { cwd: repoRoot, encoding: "utf8", env, timeout: 120_000 });
+    run = spawnSync("npm", ["start", "--silent"], { cwd: REPO_ROOT, encoding: "utf8", env, timeout: 120_000 });
     stdout = String(run.stdout);
   });
 
@@ -44,8 +44,8 @@ describe("npm start: the offline session of the example", function () {
 
 describe("npm start with a program that throws after declaring its resources", () => {
   it("exits 1 and names the failure, as pulumi up would fail", () => {
-    const program = path.join(__dirname, "host", "programs", "example-then-throws.ts");
-    const run = spawnSync("npm", ["start", "--silent", "--", program], { cwd: repoRoot, encoding: "utf8", timeout: 120_000 });
+    const program = path.join(__dirname, "programs", "example-then-throws.ts");
+    const run = spawnSync("npm", ["start", "--silent", "--", program], { cwd: REPO_ROOT, encoding: "utf8", timeout: 120_000 });
     assert.equal(run.status, 1, `npm start passed: ${run.stdout}`);
     assert.match(run.stderr, /npm start failed: .*the program failed after it declared its resources/);
   });

@@ -1,7 +1,8 @@
 import assert from "node:assert/strict";
 import { SmsService } from "@volcengine/openapi/lib/services/sms";
-import type { RunningEmulator } from "../emulator";
-import { parseExact, TWO_POW_53, useEmulators, validApplyBody, type Envelope } from "./support/emulator-client";
+import type { RunningEmulator } from "../../emulator";
+import { parseExact, TWO_POW_53, useEmulators, type Envelope } from "../support/emulator-client";
+import { validInputs } from "../support/fixtures";
 
 describe("emulator: the vendor's Node SDK (@volcengine/openapi)", () => {
   const start = useEmulators();
@@ -26,7 +27,7 @@ describe("emulator: the vendor's Node SDK (@volcengine/openapi)", () => {
   it("files a qualification whose id (> 2^53) is exact in the raw answer, and lists it once approved", async () => {
     const emu = await start();
     const client = sdk(emu);
-    const applied = await client.apply(validApplyBody());
+    const applied = await client.apply(validInputs());
     assert.match(applied, /"Result":\{"id":9007199254740993\}/);
     const id = BigInt(/"id":(\d+)/.exec(applied)?.[1] ?? "0");
     assert.ok(id > TWO_POW_53);
@@ -34,7 +35,7 @@ describe("emulator: the vendor's Node SDK (@volcengine/openapi)", () => {
     assert.doesNotMatch(await client.list({ pageIndex: 1, pageSize: 10 }), /9007199254740993/);
     emu.approve(id.toString());
     const listed = await client.list({ pageIndex: 1, pageSize: 10 });
-    assert.match(listed, /"list":\[\{"id":9007199254740993,"purpose":1,"materialName":"测试资质"/);
+    assert.match(listed, /"list":\[\{"id":9007199254740993,"purpose":1,"materialName":"示例科技短信资质"/);
     assert.match(listed, /"total":1/);
   });
 

@@ -1,12 +1,12 @@
 import assert from "node:assert/strict";
 import * as net from "node:net";
 import * as path from "node:path";
-import type { FaultSpec } from "../emulator";
-import { HostError, ProviderHost, type Props } from "../harness/provider-host";
-import { PERSONAL_VALUES, validInputs } from "./support/fixtures";
-import { emulatorConfig, usePeers } from "./support/peers";
+import type { FaultSpec } from "../../emulator";
+import { HostError, ProviderHost, type Props } from "../../harness/provider-host";
+import { PERSONAL_VALUES, validInputs } from "../support/fixtures";
+import { emulatorConfig, usePeers } from "../support/peers";
+import { REPO_ROOT } from "../support/repo-root";
 
-const repoRoot = path.resolve(__dirname, "..");
 
 type Outcome = { ok: true } | { error: RegExp; mayHaveBeenFiled: boolean };
 
@@ -152,7 +152,7 @@ describe("fault matrix through Pulumi's provider host: never a second filing, al
         server.close(() => resolve(port));
       });
     });
-    const refusing = await ProviderHost.start({ cwd: repoRoot });
+    const refusing = await ProviderHost.start({ cwd: REPO_ROOT });
     try {
       await refusing.configure({
         "volcengine:accessKey": peers.emulator.accessKey,

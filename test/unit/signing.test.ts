@@ -1,8 +1,8 @@
 import assert from "node:assert/strict";
-import { canonicalHeaders } from "../provider/signing/canonical-headers";
-import { canonicalQuery, uriEncode } from "../provider/signing/canonical-query";
-import { EMPTY_BODY_SHA256, formatXDate, sha256Hex, signRequest } from "../provider/signing/signer";
-import golden from "../provider/signing/test-vectors.json";
+import { canonicalHeaders } from "../../provider/signing/canonical-headers";
+import { canonicalQuery, uriEncode } from "../../provider/signing/canonical-query";
+import { EMPTY_BODY_SHA256, formatXDate, sha256Hex, signRequest } from "../../provider/signing/signer";
+import golden from "../../provider/signing/test-vectors.json";
 
 function xDateToDate(xDate: string): Date {
   const m = /^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z$/.exec(xDate)!;

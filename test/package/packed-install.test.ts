@@ -3,10 +3,10 @@ import { execFileSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { TINY_PNG_BASE64 } from "./support/fixtures";
-import { installPackedIntoScratchProject } from "./support/scratch-project";
+import { TINY_PNG_BASE64 } from "../support/fixtures";
+import { installPackedIntoScratchProject } from "../support/scratch-project";
+import { REPO_ROOT } from "../support/repo-root";
 
-const repoRoot = path.resolve(__dirname, "..");
 
 /** Every installed copy of a package below a node_modules tree. */
 function installedCopies(nodeModules: string, name: string): string[] {
@@ -36,7 +36,7 @@ describe("the package installed from npm pack into a user's project", function (
   before(() => {
     scratch = installPackedIntoScratchProject("user-stack");
     for (const file of ["user-program.js", "rehearse.js"]) fs.copyFileSync(path.join(__dirname, "packed", file), path.join(scratch, file));
-    const output = execFileSync(process.execPath, ["rehearse.js"], { cwd: scratch, encoding: "utf8", env: { PATH: process.env.PATH, SCAN: TINY_PNG_BASE64, HARNESS: path.join(repoRoot, "dist", "harness") } });
+    const output = execFileSync(process.execPath, ["rehearse.js"], { cwd: scratch, encoding: "utf8", env: { PATH: process.env.PATH, SCAN: TINY_PNG_BASE64, HARNESS: path.join(REPO_ROOT, "dist", "harness") } });
     report = JSON.parse(output.trim().split("\n").at(-1)!);
   });
   after(() => fs.rmSync(scratch, { recursive: true, force: true }));
@@ -57,7 +57,7 @@ describe("the package installed from npm pack into a user's project", function (
   it("stores a small __provider that names the package, not a path of this machine", () => {
     const text: string = report.providerText;
     assert.match(text, /require\("pulumi-volcengine-sms\/runtime"\)/);
-    assert.ok(!text.includes(scratch) && !text.includes(repoRoot) && !text.includes(os.tmpdir()), "__provider holds a local path");
+    assert.ok(!text.includes(scratch) && !text.includes(REPO_ROOT) && !text.includes(os.tmpdir()), "__provider holds a local path");
     assert.ok(Buffer.byteLength(text) < 4096, `__provider is ${Buffer.byteLength(text)} bytes`);
   });
 });

@@ -1,12 +1,12 @@
 import assert from "node:assert/strict";
 import * as path from "node:path";
-import { startEmulator, type RunningEmulator } from "../emulator";
-import { signatureIdentProvider } from "../provider/dynamic-provider";
-import { PERSONAL_VALUES, validInputs } from "./support/fixtures";
-import { usePeers } from "./support/peers";
-import { HostError, ProviderHost, serializeProvider, type Props } from "../harness/provider-host";
+import { startEmulator, type RunningEmulator } from "../../emulator";
+import { signatureIdentProvider } from "../../provider/dynamic-provider";
+import { PERSONAL_VALUES, validInputs } from "../support/fixtures";
+import { usePeers } from "../support/peers";
+import { HostError, ProviderHost, serializeProvider, type Props } from "../../harness/provider-host";
+import { REPO_ROOT } from "../support/repo-root";
 
-const repoRoot = path.resolve(__dirname, "..");
 const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
 
 function assertNoPersonalValues(text: string): void {
@@ -24,7 +24,7 @@ describe("SmsSignatureIdent lifecycle through Pulumi's provider host, against th
   describe("the serialized provider", () => {
     it("is small, and holds no path of this machine, no credential and no code of ours but a require by name", () => {
       assert.ok(Buffer.byteLength(peers.providerText) < 4096, `__provider is ${Buffer.byteLength(peers.providerText)} bytes`);
-      assert.ok(!peers.providerText.includes(repoRoot), "__provider holds an absolute path");
+      assert.ok(!peers.providerText.includes(REPO_ROOT), "__provider holds an absolute path");
       assert.ok(!peers.providerText.includes(peers.emulator.secretKey));
       assert.match(peers.providerText, /require\("pulumi-volcengine-sms\/runtime"\)/);
       assert.doesNotMatch(peers.providerText, /zod|undici|HMAC/);
@@ -155,7 +155,7 @@ describe("credentials and endpoint settings in the provider host", function () {
   });
 
   async function hostWith(env: NodeJS.ProcessEnv, config: Record<string, string> = {}): Promise<ProviderHost> {
-    const host = await ProviderHost.start({ cwd: repoRoot, env });
+    const host = await ProviderHost.start({ cwd: REPO_ROOT, env });
     hosts.push(host);
     await host.configure(config);
     return host;

@@ -1,18 +1,8 @@
 import assert from "node:assert/strict";
 import { stringify as stringifyLossless } from "lossless-json";
-import { verifySignature, type VerificationPolicy } from "../emulator/verify-signature";
-import {
-  call,
-  errorCode,
-  parseExact,
-  rawRequest,
-  sha256Hex,
-  signedHeadersFor,
-  useEmulators,
-  validApplyBody,
-  xDateOf,
-  type Envelope,
-} from "./support/emulator-client";
+import { verifySignature, type VerificationPolicy } from "../../emulator/verify-signature";
+import { call, errorCode, parseExact, rawRequest, sha256Hex, signedHeadersFor, useEmulators, xDateOf, type Envelope } from "../support/emulator-client";
+import { validInputs } from "../support/fixtures";
 
 describe("emulator: request signing", () => {
   const start = useEmulators();
@@ -53,8 +43,8 @@ describe("emulator: request signing", () => {
 
   it("rejects a tampered body sent with the original headers, and files nothing", async () => {
     const emu = await start();
-    const signedFor = stringifyLossless(validApplyBody()) ?? "";
-    const tampered = signedFor.replace("测试资质", "篡改资质");
+    const signedFor = stringifyLossless(validInputs()) ?? "";
+    const tampered = signedFor.replace(validInputs().materialName, "篡改资质");
     const response = await call(emu, "ApplySignatureIdent", signedFor, { bodySent: tampered });
     assert.equal(response.status, 401);
     assert.equal(errorCode(response), "SignatureDoesNotMatch");

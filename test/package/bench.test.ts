@@ -3,8 +3,8 @@ import { execFile } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
+import { REPO_ROOT } from "../support/repo-root";
 
-const repoRoot = path.resolve(__dirname, "..");
 
 /** One row per figure of the benchmark issue's seven items; the quick run must print each (its times are not judged). */
 const EXPECTED_ROWS: Array<[number, RegExp]> = [
@@ -70,7 +70,7 @@ describe("npm run bench, in quick mode (one iteration; no time is judged)", func
       execFile(
         process.execPath,
         ["-r", "ts-node/register", path.join("bench", "run.ts"), "--quick", "--out", out],
-        { cwd: repoRoot, maxBuffer: 16 * 1024 * 1024 },
+        { cwd: REPO_ROOT, maxBuffer: 16 * 1024 * 1024 },
         (error, output, stderr) => (error ? reject(new Error(`bench failed: ${error.message}\n${stderr}`)) : resolve(output)),
       );
     });
@@ -79,7 +79,7 @@ describe("npm run bench, in quick mode (one iteration; no time is judged)", func
   after(() => fs.rmSync(scratch, { recursive: true, force: true }));
 
   it("is the package's bench script", () => {
-    assert.match(require("../package.json").scripts.bench, /node -r ts-node\/register bench\/run\.ts$/);
+    assert.match(require("../../package.json").scripts.bench, /node -r ts-node\/register bench\/run\.ts$/);
   });
 
   it("prints a table with a row for every figure of the seven items, each with a value", () => {
@@ -103,6 +103,6 @@ describe("npm run bench, in quick mode (one iteration; no time is judged)", func
   });
 
   it("does not touch bench/results.md", () => {
-    assert.ok(!stdout.includes(path.join(repoRoot, "bench", "results.md")));
+    assert.ok(!stdout.includes(path.join(REPO_ROOT, "bench", "results.md")));
   });
 });

@@ -1,8 +1,8 @@
 import assert from "node:assert/strict";
 import fc from "fast-check";
-import { checkSignatureIdentBody } from "../provider/schema/check";
-import { INPUT_PROPERTIES } from "../provider/types";
-import { validInputs } from "./support/fixtures";
+import { checkSignatureIdentBody } from "../../provider/schema/check";
+import { INPUT_PROPERTIES } from "../../provider/types";
+import { validInputs } from "../support/fixtures";
 
 /** Odd values: wrong types, nulls, huge and odd-unicode strings, deep nesting. */
 const oddValue: fc.Arbitrary<unknown> = fc.oneof(

@@ -2,13 +2,13 @@ import assert from "node:assert/strict";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { HostError, ProviderHost, type Props } from "../harness/provider-host";
-import { documentFile } from "../provider/documents/document-file";
-import { DocType } from "../provider/types";
-import { image, validInputs } from "./support/fixtures";
-import { emulatorConfig, REPO_ROOT, usePeers } from "./support/peers";
+import { HostError, ProviderHost, type Props } from "../../harness/provider-host";
+import { documentFile } from "../../provider/documents/document-file";
+import { DocType } from "../../provider/types";
+import { image, validInputs } from "../support/fixtures";
+import { emulatorConfig, usePeers } from "../support/peers";
+import { REPO_ROOT } from "../support/repo-root";
 
-const repoRoot = path.resolve(__dirname, "..");
 const MB = 1024 * 1024;
 
 describe("documents from files: scans read at apply time, only digests in state", function () {
@@ -69,7 +69,7 @@ describe("documents from files: scans read at apply time, only digests in state"
         for (const offset of [0, 1, 2, 500_000]) assert.ok(!state.includes(bytes.subarray(offset, offset + 48).toString("base64")), `${name} is in the state`);
       }
       assert.deepEqual((created.properties.businessInfo as any).businessCertificate.document, {
-        path: path.relative(repoRoot, path.join(dir, "licence.jpg")).split(path.sep).join("/"),
+        path: path.relative(REPO_ROOT, path.join(dir, "licence.jpg")).split(path.sep).join("/"),
         sha256: require("node:crypto").createHash("sha256").update(fs.readFileSync(path.join(dir, "licence.jpg"))).digest("hex"),
         size: MB,
       });

@@ -2,12 +2,12 @@ import assert from "node:assert/strict";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import * as pulumi from "@pulumi/pulumi";
-import { EngineStandIn } from "../harness/engine-stand-in";
-import { exampleStackConfig, EXAMPLE_PROJECT, loadExampleProgram } from "./support/example-stack";
-import { usePeers } from "./support/peers";
-import { ID_NUMBERS } from "./support/fixtures";
+import { EngineStandIn } from "../../harness/engine-stand-in";
+import { exampleStackConfig, EXAMPLE_PROJECT, loadExampleProgram } from "../support/example-stack";
+import { usePeers } from "../support/peers";
+import { ID_NUMBERS } from "../support/fixtures";
+import { REPO_ROOT } from "../support/repo-root";
 
-const repoRoot = path.resolve(__dirname, "..");
 
 describe("the example program under setMocks, forwarded to Pulumi's provider host", function () {
   const peers = usePeers();
@@ -52,7 +52,7 @@ describe("the example program under setMocks, forwarded to Pulumi's provider hos
     assert.equal(applied.length, 1);
     const body = applied[0].body as any;
     const state = engine.state.get(step.urn)!;
-    const licence = fs.readFileSync(path.join(repoRoot, "examples", "documents", "business-licence.jpg"));
+    const licence = fs.readFileSync(path.join(REPO_ROOT, "examples", "documents", "business-licence.jpg"));
     const sent: string = body.businessInfo.businessCertificate.fileContent;
     assert.ok(sent.startsWith("data:image/jpg;base64,"), "sent as the vendor's example shows: a data URI");
     assert.deepEqual(Buffer.from(sent.slice("data:image/jpg;base64,".length), "base64"), licence);
