@@ -12,7 +12,8 @@ export function installPackedIntoScratchProject(name: string): string {
   // Packing runs no scripts, as a registry install would not: dist/ is what the last build left.
   const packed = execFileSync("npm", ["pack", "--ignore-scripts", "--json", "--pack-destination", scratch], { cwd: REPO_ROOT, encoding: "utf8" });
   const tarball = path.join(scratch, JSON.parse(packed)[0].filename);
-  const pulumiVersion = require("@pulumi/pulumi/package.json").version;
+  // This checkout's version, or the one scripts/node-matrix.sh gives (the newest, on Node 22 and 24).
+  const pulumiVersion = process.env.PACKED_PULUMI_VERSION ?? require("@pulumi/pulumi/package.json").version;
   fs.writeFileSync(
     path.join(scratch, "package.json"),
     JSON.stringify({ name, private: true, dependencies: { "@pulumi/pulumi": pulumiVersion, "pulumi-volcengine-sms": `file:${tarball}` } }),
