@@ -14,14 +14,25 @@ export { SMS_API_VERSION as SMS_VERSION } from "../provider/api/sms";
 export type Props = Record<string, any>;
 
 /** A 1×1 PNG as a data URI: the scans of a qualification that passes them inline. */
-const PIXEL = "data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==";
+const PIXEL =
+  "data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==";
 
 const scan = (fileType: number) => ({ fileType, fileSuffix: "png", fileContent: PIXEL });
 
 /** The people of the qualification: names, identifiers with valid check digits (GB 11643), and their scans. */
 const PEOPLE = {
-  operatorPerson: { personName: "张三", personIDCard: "11010519491231002X", personMobile: "13800138000", scans: [8, 9] },
-  responsiblePersonInfo: { personName: "王五", personIDCard: "440308199901010012", personMobile: "13912345678", scans: [10, 11] },
+  operatorPerson: {
+    personName: "张三",
+    personIDCard: "11010519491231002X",
+    personMobile: "13800138000",
+    scans: [8, 9],
+  },
+  responsiblePersonInfo: {
+    personName: "王五",
+    personIDCard: "440308199901010012",
+    personMobile: "13912345678",
+    scans: [10, 11],
+  },
   legalPerson: { personName: "李四", personIDCard: "110101199003074477", personMobile: "15012345678", scans: [6, 6] },
 };
 
@@ -95,7 +106,11 @@ export class ScanProject {
   }
 }
 
-export const SCAN_NAMES = { licence: "business-licence.jpg", front: "operator-id-front.png", back: "operator-id-back.png" } as const;
+export const SCAN_NAMES = {
+  licence: "business-licence.jpg",
+  front: "operator-id-front.png",
+  back: "operator-id-back.png",
+} as const;
 
 /** Writes the three scans of a realistic qualification (licence, operator ID front and back), `size` bytes each. */
 export function writeScans(project: ScanProject, size: number): void {
@@ -121,7 +136,10 @@ export function documentInputs(project: ScanProject, materialName = "示例科�
   return inputs;
 }
 
-/** The same qualification with the scans inline as raw base64 `fileContent`, as a program without `documentFile()` passes them. */
+/**
+ * The same qualification with the scans inline as raw base64 `fileContent`, as a program without `documentFile()`
+ * passes them.
+ */
 export function base64Inputs(project: ScanProject): Props {
   const inputs = documentInputs(project);
   const inline = (file: Props) => {

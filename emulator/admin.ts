@@ -26,11 +26,16 @@ const ROUTES = [
   "DELETE /__emulator/faults",
 ];
 
-export async function handleAdminRequest(controls: AdminControls, req: IncomingMessage, res: ServerResponse): Promise<void> {
+export async function handleAdminRequest(
+  controls: AdminControls,
+  req: IncomingMessage,
+  res: ServerResponse,
+): Promise<void> {
   const url = new URL(req.url ?? "/", "http://emulator.invalid");
   const route = `${req.method} ${url.pathname.slice(ADMIN_PREFIX.length)}`;
   const body = await readBody(req, MAX_ADMIN_BODY_BYTES);
-  const answer = (status: number, value: unknown) => send(res, jsonReply(status, `${JSON.stringify(value, serializeFaultTimes, 2)}\n`));
+  const answer = (status: number, value: unknown) =>
+    send(res, jsonReply(status, `${JSON.stringify(value, serializeFaultTimes, 2)}\n`));
   try {
     switch (route) {
       case "POST approve":

@@ -61,7 +61,9 @@ export function parseCliArgs(argv: readonly string[]): CliCommand {
   };
   if (values.data !== undefined) options.dataFile = resolve(values.data);
   const delay = values["approval-delay"];
-  if (delay !== undefined) options.approvalDelayMs = delay === "manual" ? null : integerArg("--approval-delay", delay, Number.MAX_SAFE_INTEGER);
+  if (delay !== undefined)
+    options.approvalDelayMs =
+      delay === "manual" ? null : integerArg("--approval-delay", delay, Number.MAX_SAFE_INTEGER);
   if (values.region !== undefined) options.regions = [values.region];
   const accessKey = values["access-key"];
   const secretKey = values["secret-key"];
@@ -73,6 +75,7 @@ export function parseCliArgs(argv: readonly string[]): CliCommand {
 }
 
 function integerArg(name: string, value: string, max: number): number {
-  if (!/^\d+$/.test(value) || Number(value) > max) throw new CliUsageError(`${name} must be an integer between 0 and ${max}`);
+  if (!/^\d+$/.test(value) || Number(value) > max)
+    throw new CliUsageError(`${name} must be an integer between 0 and ${max}`);
   return Number(value);
 }

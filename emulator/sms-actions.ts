@@ -9,7 +9,11 @@ import {
   validateUpdateSignatureIdent,
 } from "./validate";
 
-export type SmsAction = "ApplySignatureIdent" | "GetSignatureIdentList" | "UpdateSignatureIdent" | "BatchBindSignatureIdent";
+export type SmsAction =
+  | "ApplySignatureIdent"
+  | "GetSignatureIdentList"
+  | "UpdateSignatureIdent"
+  | "BatchBindSignatureIdent";
 
 type ActionHandler = (body: unknown, store: QualificationStore) => unknown;
 
@@ -48,7 +52,7 @@ const handlers: Readonly<Record<SmsAction, ActionHandler>> = {
 };
 
 export function isSmsAction(action: string): action is SmsAction {
-  return Object.prototype.hasOwnProperty.call(handlers, action);
+  return Object.hasOwn(handlers, action);
 }
 
 export function runSmsAction(action: SmsAction, body: unknown, store: QualificationStore): unknown {

@@ -2,12 +2,12 @@
 // back the controls tests use to steer it.
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo, Socket } from "node:net";
-import { ADMIN_PREFIX, handleAdminRequest, type AdminControls } from "./admin";
-import { FaultQueue, parseFaultSpec, type FaultSpec } from "./faults";
-import { CancellableDelays, send } from "./http-io";
-import { handleApiRequest, internalErrorReply, type GatewayContext, type RecordedRequest } from "./sms-gateway";
-import { QualificationStore, type QualificationStatus } from "./store";
+import { ADMIN_PREFIX, type AdminControls, handleAdminRequest } from "./admin";
 import { newRequestId } from "./envelope";
+import { FaultQueue, type FaultSpec, parseFaultSpec } from "./faults";
+import { CancellableDelays, send } from "./http-io";
+import { type GatewayContext, handleApiRequest, internalErrorReply, type RecordedRequest } from "./sms-gateway";
+import { type QualificationStatus, QualificationStore } from "./store";
 
 export const DEFAULT_EMULATOR_ACCESS_KEY = "AKLTEMULATORLOCALACCESSKEY";
 export const DEFAULT_EMULATOR_SECRET_KEY = "EmulatorLocalSecretKeyNotASecret";
@@ -42,7 +42,10 @@ export interface EmulatorOptions {
   regions?: string[];
   /** A new qualification is pending and becomes approved after this delay; null = only via approve(). Default 5000. */
   approvalDelayMs?: number | null;
-  /** Decimal string; default "9007199254740993" (2^53 + 1). Ids then increase by 1. Ignored when dataFile already holds state. */
+  /**
+   * Decimal string; default "9007199254740993" (2^53 + 1). Ids then increase by 1. Ignored when dataFile already holds
+   * state.
+   */
   firstId?: string;
   /** Clock for X-Date checks and review timing. */
   now?: () => Date;
@@ -52,7 +55,8 @@ export interface EmulatorOptions {
   log?: (line: string) => void;
   /**
    * Header names SignedHeaders must list; default ["x-date", "x-content-sha256"] (host is verified when listed,
-   * not required: the vendor's Node SDK does not sign it). Pass ["host", "x-date", "x-content-sha256"] to insist on host.
+   * not required: the vendor's Node SDK does not sign it). Pass ["host", "x-date", "x-content-sha256"] to insist on
+   * host.
    */
   requiredSignedHeaders?: string[];
 }
@@ -100,7 +104,12 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     approve: (id) => decide(id, "approved"),
     reject: (id) => decide(id, "rejected"),
     qualifications: () =>
-      store.all().map((q) => ({ id: q.id.toString(), status: q.status, materialName: q.materialName, effectSignatures: [...q.effectSignatures] })),
+      store.all().map((q) => ({
+        id: q.id.toString(),
+        status: q.status,
+        materialName: q.materialName,
+        effectSignatures: [...q.effectSignatures],
+      })),
     injectFault: (fault) => faults.add(parseFaultSpec(fault)),
     clearFaults: () => faults.clear(),
     activeFaults: () => faults.list(),
@@ -175,7 +184,9 @@ type ResolvedOptions = Required<Omit<EmulatorOptions, "dataFile" | "approvalDela
   Pick<EmulatorOptions, "dataFile"> & { approvalDelayMs: number | null };
 
 function resolveOptions(options: EmulatorOptions): ResolvedOptions {
-  const credentials = options.credentials ?? [{ accessKey: DEFAULT_EMULATOR_ACCESS_KEY, secretKey: DEFAULT_EMULATOR_SECRET_KEY }];
+  const credentials = options.credentials ?? [
+    { accessKey: DEFAULT_EMULATOR_ACCESS_KEY, secretKey: DEFAULT_EMULATOR_SECRET_KEY },
+  ];
   if (credentials.length === 0 || credentials.some((c) => !c.accessKey || !c.secretKey || c.accessKey.includes("/"))) {
     throw new Error("credentials must be a non-empty list of { accessKey, secretKey } (access keys without '/')");
   }
@@ -200,7 +211,9 @@ function resolveOptions(options: EmulatorOptions): ResolvedOptions {
     now: options.now ?? (() => new Date()),
     maxBodyBytes,
     log: options.log ?? (() => undefined),
-    requiredSignedHeaders: (options.requiredSignedHeaders ?? [...DEFAULT_REQUIRED_SIGNED_HEADERS]).map((h) => h.toLowerCase()),
+    requiredSignedHeaders: (options.requiredSignedHeaders ?? [...DEFAULT_REQUIRED_SIGNED_HEADERS]).map((h) =>
+      h.toLowerCase(),
+    ),
   };
 }
 

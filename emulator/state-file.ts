@@ -1,9 +1,10 @@
 // Persists the emulator's qualifications so a restarted emulator (e.g. between two `pulumi up`
 // runs) still knows what it issued. Only what GetSignatureIdentList returns is kept, plus status
 // and creation time: ID numbers, mobiles and file contents never reach the disk.
+
+import { randomBytes } from "node:crypto";
 import { closeSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
-import { randomBytes } from "node:crypto";
 import { z } from "zod";
 
 const decimalId = z.string().regex(/^[1-9]\d*$/, "a positive decimal integer string");

@@ -1,6 +1,6 @@
 // The qualifications the emulator has issued, and the simulated review that turns a pending
 // qualification into an approved one.
-import { readStateFile, writeStateFileAtomically, type StoredQualification } from "./state-file";
+import { readStateFile, type StoredQualification, writeStateFileAtomically } from "./state-file";
 import type { Purpose } from "./validate";
 
 export type QualificationStatus = "pending" | "approved" | "rejected";
@@ -19,7 +19,9 @@ export interface Qualification {
 }
 
 export type NewQualification = Omit<Qualification, "id" | "status" | "createdAt">;
-export type PersonNames = Partial<Pick<Qualification, "operatorPersonName" | "responsiblePersonName" | "legalPersonName">>;
+export type PersonNames = Partial<
+  Pick<Qualification, "operatorPersonName" | "responsiblePersonName" | "legalPersonName">
+>;
 
 export interface StoreOptions {
   dataFile?: string;
@@ -46,6 +48,7 @@ export class QualificationStore {
   static open(options: StoreOptions): QualificationStore {
     const saved = options.dataFile === undefined ? undefined : readStateFile(options.dataFile);
     const qualifications = (saved?.qualifications ?? []).map(fromStored);
+    // biome-ignore lint/complexity/useMathMinMax: ids are bigint, which Math.max does not take
     const highest = qualifications.reduce((max, q) => (q.id > max ? q.id : max), 0n);
     const savedNext = saved ? BigInt(saved.nextId) : options.firstId;
     const nextId = savedNext > highest ? savedNext : highest + 1n;
@@ -76,7 +79,7 @@ export class QualificationStore {
 
   all(): Qualification[] {
     const list = [...this.byId.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-    list.forEach((q) => this.reviewIfDue(q));
+    for (const q of list) this.reviewIfDue(q);
     return list;
   }
 

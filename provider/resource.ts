@@ -1,10 +1,10 @@
 import * as pulumi from "@pulumi/pulumi";
 import { signatureIdentProvider } from "./dynamic-provider";
 import {
-  SECRET_PROPERTIES,
   type BusinessInfo,
   type PersonInfo,
   type Purpose,
+  SECRET_PROPERTIES,
   type SignAuthFile,
   type SignatureIdentBody,
 } from "./types";
@@ -62,7 +62,11 @@ export class SmsSignatureIdent extends pulumi.dynamic.Resource {
 }
 
 function propertiesOf(args: SmsSignatureIdentArgs): Record<string, pulumi.Input<unknown>> {
-  const properties: Record<string, pulumi.Input<unknown>> = { ...args, approved: undefined, effectSignatures: args.effectSignatures };
+  const properties: Record<string, pulumi.Input<unknown>> = {
+    ...args,
+    approved: undefined,
+    effectSignatures: args.effectSignatures,
+  };
   for (const key of SECRET_PROPERTIES) {
     if (args[key] !== undefined) properties[key] = pulumi.secret(args[key] as pulumi.Input<unknown>);
   }

@@ -37,7 +37,14 @@ describe("emulator: persistence", () => {
     assert.deepEqual(readdirSync(join(directory, "nested")), ["state.json"], "a temporary file was left behind");
 
     const second = await start({ dataFile });
-    assert.deepEqual(second.qualifications(), [{ id, status: "pending", materialName: validInputs().materialName, effectSignatures: validInputs().effectSignatures }]);
+    assert.deepEqual(second.qualifications(), [
+      {
+        id,
+        status: "pending",
+        materialName: validInputs().materialName,
+        effectSignatures: validInputs().effectSignatures,
+      },
+    ]);
     second.approve(id);
     assert.deepEqual(await listedIds(second), [id]);
     assert.equal(await apply(second), "9007199254740994", "a restarted emulator reused an id");

@@ -91,7 +91,11 @@ describe("emulator: ids, review and listing", () => {
   it("binds signatures with BatchBindSignatureIdent and shows them in the list", async () => {
     const emu = await start();
     const id = await apply(emu);
-    const bound = await call(emu, "BatchBindSignatureIdent", `{"id":${id},"signatures":["火山引擎","Volc"],"subAccount":"sub-1"}`);
+    const bound = await call(
+      emu,
+      "BatchBindSignatureIdent",
+      `{"id":${id},"signatures":["火山引擎","Volc"],"subAccount":"sub-1"}`,
+    );
     assert.deepEqual(bound.json.Result, { msg: "success" });
     emu.approve(id);
     const listed = await call(emu, "GetSignatureIdentList", { pageIndex: 1, pageSize: 10 });
@@ -104,10 +108,18 @@ describe("emulator: ids, review and listing", () => {
   it("refuses BatchBindSignatureIdent for an unknown id or more than 100 signatures with 1001", async () => {
     const emu = await start();
     const id = await apply(emu);
-    const unknown = await call(emu, "BatchBindSignatureIdent", `{"id":9007199254740999,"signatures":["A"],"subAccount":"s"}`);
+    const unknown = await call(
+      emu,
+      "BatchBindSignatureIdent",
+      `{"id":9007199254740999,"signatures":["A"],"subAccount":"s"}`,
+    );
     assert.equal(errorCode(unknown), "1001");
     const tooMany = Array.from({ length: 101 }, (_, i) => `sig${i}`);
-    const many = await call(emu, "BatchBindSignatureIdent", `{"id":${id},"signatures":${JSON.stringify(tooMany)},"subAccount":"s"}`);
+    const many = await call(
+      emu,
+      "BatchBindSignatureIdent",
+      `{"id":${id},"signatures":${JSON.stringify(tooMany)},"subAccount":"s"}`,
+    );
     assert.equal(errorCode(many), "1001");
     assert.match(many.json.ResponseMetadata.Error?.Message ?? "", /signatures/);
   });
@@ -115,7 +127,13 @@ describe("emulator: ids, review and listing", () => {
   it("updates people while pending, and answers 1005 once the qualification is approved", async () => {
     const emu = await start();
     const id = await apply(emu);
-    const person = { certificateType: 0, personCertificate: [], personName: "Wang Wu", personIDCard: ID_NUMBERS.operator, personMobile: MOBILES.operator };
+    const person = {
+      certificateType: 0,
+      personCertificate: [],
+      personName: "Wang Wu",
+      personIDCard: ID_NUMBERS.operator,
+      personMobile: MOBILES.operator,
+    };
     const body = (p: object) => `{"id":${id},"operatorPerson":${JSON.stringify(p)}}`;
     const updated = await call(emu, "UpdateSignatureIdent", body(person));
     assert.deepEqual(updated.json.Result, { msg: "success" });

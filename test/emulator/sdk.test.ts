@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { SmsService } from "@volcengine/openapi/lib/services/sms";
 import type { RunningEmulator } from "../../emulator";
-import { parseExact, TWO_POW_53, useEmulators, type Envelope } from "../support/emulator-client";
+import { type Envelope, parseExact, TWO_POW_53, useEmulators } from "../support/emulator-client";
 import { validInputs } from "../support/fixtures";
 
 describe("emulator: the vendor's Node SDK (@volcengine/openapi)", () => {
@@ -13,7 +13,13 @@ describe("emulator: the vendor's Node SDK (@volcengine/openapi)", () => {
   function sdk(emu: RunningEmulator, { signHost = false }: { signHost?: boolean } = {}) {
     const { host } = new URL(emu.endpoint);
     // serviceName only satisfies the SDK's typings; SmsService sets "volcSMS" itself.
-    const service = new SmsService({ accessKeyId: emu.accessKey, secretKey: emu.secretKey, region: emu.region, protocol: "http:", serviceName: "volcSMS" });
+    const service = new SmsService({
+      accessKeyId: emu.accessKey,
+      secretKey: emu.secretKey,
+      region: emu.region,
+      protocol: "http:",
+      serviceName: "volcSMS",
+    });
     service.setHost(host);
     const params = { transformResponse: [(data: string) => data], ...(signHost ? { headers: { Host: host } } : {}) };
     // The SDK's own GetSignatureIdentList is a GET with the body in the query; the docs say POST+JSON.
@@ -50,7 +56,9 @@ describe("emulator: the vendor's Node SDK (@volcengine/openapi)", () => {
     assert.equal(refused.ResponseMetadata.Error?.Code, "InvalidAuthorization");
     // Only host is missing: the SDK's default signing covers x-date and x-content-sha256.
     assert.equal(refused.ResponseMetadata.Error?.Message, "SignedHeaders must include host.");
-    const hostSigned = parseExact(await sdk(strict, { signHost: true }).list({ pageIndex: 1, pageSize: 10 })) as Envelope;
+    const hostSigned = parseExact(
+      await sdk(strict, { signHost: true }).list({ pageIndex: 1, pageSize: 10 }),
+    ) as Envelope;
     assert.equal(hostSigned.ResponseMetadata.Error, undefined);
     assert.deepEqual(hostSigned.Result, { list: [], total: 0 });
   });

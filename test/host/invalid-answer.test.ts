@@ -11,9 +11,21 @@ describe("create when the answer's Result.id is not an integer", () => {
     const server = await serve((_, res) => res.end(envelope('{"id":"not-a-number"}')));
     const host = await ProviderHost.start({ cwd: REPO_ROOT });
     try {
-      await host.configure({ "volcengine:accessKey": DEFAULT_EMULATOR_ACCESS_KEY, "volcengine:secretKey": "s3cret-key", "volcengine:smsEndpoint": server.url.href });
-      const error: HostError = await host.create({ ...validInputs(), __provider: await serializeProvider(signatureIdentProvider) }).then(() => assert.fail("created"), (e) => e);
-      assert.match(error.message, /ApplySignatureIdent failed \(InvalidResponse, HTTP 200, RequestId REQ-1\): the answer's Result\.id is not an integer, so the qualification was probably filed/);
+      await host.configure({
+        "volcengine:accessKey": DEFAULT_EMULATOR_ACCESS_KEY,
+        "volcengine:secretKey": "s3cret-key",
+        "volcengine:smsEndpoint": server.url.href,
+      });
+      const error: HostError = await host
+        .create({ ...validInputs(), __provider: await serializeProvider(signatureIdentProvider) })
+        .then(
+          () => assert.fail("created"),
+          (e) => e,
+        );
+      assert.match(
+        error.message,
+        /ApplySignatureIdent failed \(InvalidResponse, HTTP 200, RequestId REQ-1\): the answer's Result\.id is not an integer, so the qualification was probably filed/,
+      );
       assert.match(error.message, /look in the Volcengine console/);
       assert.equal(server.hits(), 1);
     } finally {

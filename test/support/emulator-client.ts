@@ -5,7 +5,7 @@ import assert from "node:assert/strict";
 import { createHash, createHmac } from "node:crypto";
 import http, { type IncomingHttpHeaders } from "node:http";
 import { isInteger, isSafeNumber, parse as parseLossless, stringify as stringifyLossless } from "lossless-json";
-import { startEmulator, type EmulatorOptions, type RunningEmulator } from "../../emulator";
+import { type EmulatorOptions, type RunningEmulator, startEmulator } from "../../emulator";
 import { SMS_API_VERSION } from "../../provider/api/sms";
 import { validInputs } from "./fixtures";
 
@@ -55,14 +55,22 @@ export function sha256Hex(data: string | Buffer): string {
 }
 
 export function xDateOf(date: Date): string {
-  return date.toISOString().replace(/\.\d{3}Z$/, "Z").replace(/[-:]/g, "");
+  return date
+    .toISOString()
+    .replace(/\.\d{3}Z$/, "Z")
+    .replace(/[-:]/g, "");
 }
 
 export function rfc3986(text: string): string {
   return encodeURIComponent(text).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
 }
 
-export function signedHeadersFor(emu: RunningEmulator, query: string, body: string, o: SignOptions): Record<string, string> {
+export function signedHeadersFor(
+  emu: RunningEmulator,
+  query: string,
+  body: string,
+  o: SignOptions,
+): Record<string, string> {
   const xDate = o.xDate ?? xDateOf(new Date());
   const region = o.region ?? emu.region;
   const service = o.service ?? "volcSMS";
@@ -78,7 +86,14 @@ export function signedHeadersFor(emu: RunningEmulator, query: string, body: stri
     .sort(([a], [b]) => (a < b ? -1 : 1))
     .map(([k, v]) => `${rfc3986(k)}=${rfc3986(v)}`)
     .join("&");
-  const canonical = ["POST", "/", canonicalQuery, signed.map((h) => `${h}:${headers[h].trim()}\n`).join(""), signed.join(";"), headers["x-content-sha256"]].join("\n");
+  const canonical = [
+    "POST",
+    "/",
+    canonicalQuery,
+    signed.map((h) => `${h}:${headers[h].trim()}\n`).join(""),
+    signed.join(";"),
+    headers["x-content-sha256"],
+  ].join("\n");
   const scope = `${xDate.slice(0, 8)}/${region}/${service}/request`;
   const stringToSign = ["HMAC-SHA256", xDate, scope, sha256Hex(canonical)].join("\n");
   const hmac = (key: string | Buffer, data: string) => createHmac("sha256", key).update(data).digest();
@@ -91,7 +106,9 @@ export function signedHeadersFor(emu: RunningEmulator, query: string, body: stri
 
 /** Numbers a JS number holds exactly become numbers, larger integers bigint. */
 export function parseExact(text: string): unknown {
-  return parseLossless(text, null, (token) => (isInteger(token) && !isSafeNumber(token) ? BigInt(token) : Number(token)));
+  return parseLossless(text, null, (token) =>
+    isInteger(token) && !isSafeNumber(token) ? BigInt(token) : Number(token),
+  );
 }
 
 export interface RawResponse {
@@ -100,20 +117,35 @@ export interface RawResponse {
   text: string;
 }
 
-export function rawRequest(endpoint: string, path: string, init: { method?: string; headers?: Record<string, string>; body?: string | Buffer }): Promise<RawResponse> {
+export function rawRequest(
+  endpoint: string,
+  path: string,
+  init: { method?: string; headers?: Record<string, string>; body?: string | Buffer },
+): Promise<RawResponse> {
   return new Promise((resolve, reject) => {
-    const req = http.request(`${endpoint}${path}`, { method: init.method ?? "POST", headers: init.headers, agent: false }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on("data", (chunk: Buffer) => chunks.push(chunk));
-      res.on("error", reject);
-      res.on("end", () => resolve({ status: res.statusCode ?? 0, headers: res.headers, text: Buffer.concat(chunks).toString("utf8") }));
-    });
+    const req = http.request(
+      `${endpoint}${path}`,
+      { method: init.method ?? "POST", headers: init.headers, agent: false },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on("data", (chunk: Buffer) => chunks.push(chunk));
+        res.on("error", reject);
+        res.on("end", () =>
+          resolve({ status: res.statusCode ?? 0, headers: res.headers, text: Buffer.concat(chunks).toString("utf8") }),
+        );
+      },
+    );
     req.on("error", reject);
     req.end(init.body);
   });
 }
 
-export async function call(emu: RunningEmulator, action: string, body: unknown, o: CallOptions = {}): Promise<ApiResponse> {
+export async function call(
+  emu: RunningEmulator,
+  action: string,
+  body: unknown,
+  o: CallOptions = {},
+): Promise<ApiResponse> {
   const query = `Action=${action}&Version=${o.version ?? SMS_API_VERSION}`;
   const text = typeof body === "string" ? body : (stringifyLossless(body) ?? "");
   const headers = signedHeadersFor(emu, query, text, o);
@@ -123,7 +155,8 @@ export async function call(emu: RunningEmulator, action: string, body: unknown, 
 
 /** A client whose X-Date follows the given clock (the emulator's injected one). */
 export function clientAt(emu: RunningEmulator, clock: () => Date) {
-  return (action: string, body: unknown, o: CallOptions = {}) => call(emu, action, body, { xDate: xDateOf(clock()), ...o });
+  return (action: string, body: unknown, o: CallOptions = {}) =>
+    call(emu, action, body, { xDate: xDateOf(clock()), ...o });
 }
 
 export function errorCode(response: ApiResponse): string | undefined {

@@ -5,7 +5,11 @@ export const TINY_PNG_BASE64 =
   "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==";
 
 /** GB 11643 example numbers with valid check digits. */
-export const ID_NUMBERS = { operator: "11010519491231002X", responsible: "440308199901010012", legal: "110101199003074477" };
+export const ID_NUMBERS = {
+  operator: "11010519491231002X",
+  responsible: "440308199901010012",
+  legal: "110101199003074477",
+};
 export const MOBILES = { operator: "13800138000", responsible: "13912345678", legal: "15012345678" };
 /** A GB 32100 code with a valid check character. */
 export const CREDIT_CODE = "91350100M000100Y43";

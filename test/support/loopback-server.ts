@@ -11,7 +11,9 @@ export interface LoopbackServer {
 }
 
 /** A loopback server that answers every request with what the test says. */
-export async function serve(answer: (req: http.IncomingMessage, res: http.ServerResponse) => void): Promise<LoopbackServer> {
+export async function serve(
+  answer: (req: http.IncomingMessage, res: http.ServerResponse) => void,
+): Promise<LoopbackServer> {
   let hits = 0;
   const server = http.createServer((req, res) => {
     hits++;
@@ -23,7 +25,11 @@ export async function serve(answer: (req: http.IncomingMessage, res: http.Server
   return {
     url: new URL(`http://127.0.0.1:${port}`),
     hits: () => hits,
-    close: () => new Promise((resolve) => { server.closeAllConnections(); server.close(() => resolve()); }),
+    close: () =>
+      new Promise((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }
 

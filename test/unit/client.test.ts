@@ -1,11 +1,16 @@
 import assert from "node:assert/strict";
 import type * as http from "node:http";
-import { DEFAULT_EMULATOR_ACCESS_KEY, DEFAULT_EMULATOR_SECRET_KEY, startEmulator, type RunningEmulator } from "../../emulator";
+import {
+  DEFAULT_EMULATOR_ACCESS_KEY,
+  DEFAULT_EMULATOR_SECRET_KEY,
+  type RunningEmulator,
+  startEmulator,
+} from "../../emulator";
 import { APPLY_SIGNATURE_IDENT } from "../../provider/api/apply-signature-ident";
 import { GET_SIGNATURE_IDENT_LIST } from "../../provider/api/get-signature-ident-list";
 import { SMS_SERVICE } from "../../provider/api/sms";
-import { SignedJsonClient, type SignedJsonClientOptions } from "../../provider/http/client";
 import { VolcengineError } from "../../provider/errors";
+import { SignedJsonClient, type SignedJsonClientOptions } from "../../provider/http/client";
 import { integerToId, parseJson, stringifyJson } from "../../provider/http/json";
 import { DEFAULT_RETRY_POLICY } from "../../provider/http/retry";
 import { validInputs } from "../support/fixtures";
@@ -13,14 +18,22 @@ import { envelope, serve } from "../support/loopback-server";
 
 function client(endpoint: URL, overrides: Partial<SignedJsonClientOptions> = {}): SignedJsonClient {
   return new SignedJsonClient({
-    endpoint, region: "cn-north-1", service: SMS_SERVICE, credentials: { accessKey: DEFAULT_EMULATOR_ACCESS_KEY, secretKey: DEFAULT_EMULATOR_SECRET_KEY },
-    timeoutMs: 2000, connectTimeoutMs: 2000, retryPolicy: { ...DEFAULT_RETRY_POLICY, maxAttempts: 1 }, ...overrides,
+    endpoint,
+    region: "cn-north-1",
+    service: SMS_SERVICE,
+    credentials: { accessKey: DEFAULT_EMULATOR_ACCESS_KEY, secretKey: DEFAULT_EMULATOR_SECRET_KEY },
+    timeoutMs: 2000,
+    connectTimeoutMs: 2000,
+    retryPolicy: { ...DEFAULT_RETRY_POLICY, maxAttempts: 1 },
+    ...overrides,
   });
 }
 
-
 async function failure(promise: Promise<unknown>): Promise<VolcengineError> {
-  const error = await promise.then(() => assert.fail("expected a failure"), (e) => e);
+  const error = await promise.then(
+    () => assert.fail("expected a failure"),
+    (e) => e,
+  );
   assert.ok(error instanceof VolcengineError, String(error));
   return error;
 }
@@ -32,7 +45,11 @@ describe("client: the vendor's answers, good and bad, over loopback", () => {
 
   it("signs so the emulator accepts it, and keeps an id above 2^53 exact", async () => {
     const sms = client(new URL(emulator.endpoint));
-    const { result, requestId, httpStatus } = await sms.call({ ...APPLY_SIGNATURE_IDENT, body: JSON.stringify(validInputs()), repeatable: false });
+    const { result, requestId, httpStatus } = await sms.call({
+      ...APPLY_SIGNATURE_IDENT,
+      body: JSON.stringify(validInputs()),
+      repeatable: false,
+    });
     assert.equal(httpStatus, 200);
     assert.equal(requestId, emulator.requests.at(-1)!.requestId);
     assert.equal(integerToId(result.id), "9007199254740993");
@@ -40,7 +57,11 @@ describe("client: the vendor's answers, good and bad, over loopback", () => {
   });
 
   it("an Error envelope with HTTP 200 is a failure carrying code, message and RequestId", async () => {
-    const server = await serve((_, res) => res.end('{"ResponseMetadata":{"RequestId":"REQ-9","Error":{"Code":"1023","CodeN":1023,"Message":"no permission"}}}'));
+    const server = await serve((_, res) =>
+      res.end(
+        '{"ResponseMetadata":{"RequestId":"REQ-9","Error":{"Code":"1023","CodeN":1023,"Message":"no permission"}}}',
+      ),
+    );
     const error = await failure(client(server.url).call({ ...APPLY_SIGNATURE_IDENT, body: "{}", repeatable: false }));
     assert.equal(error.code, "1023");
     assert.equal(error.httpStatus, 200);
@@ -51,33 +72,67 @@ describe("client: the vendor's answers, good and bad, over loopback", () => {
   });
 
   it("an Error with only CodeN still gives a code", async () => {
-    const server = await serve((_, res) => res.end('{"ResponseMetadata":{"RequestId":"R","Error":{"CodeN":1001,"Message":"参数错误"}}}'));
-    assert.equal((await failure(client(server.url).call({ ...APPLY_SIGNATURE_IDENT, body: "{}", repeatable: false }))).code, "1001");
+    const server = await serve((_, res) =>
+      res.end('{"ResponseMetadata":{"RequestId":"R","Error":{"CodeN":1001,"Message":"参数错误"}}}'),
+    );
+    assert.equal(
+      (await failure(client(server.url).call({ ...APPLY_SIGNATURE_IDENT, body: "{}", repeatable: false }))).code,
+      "1001",
+    );
     await server.close();
   });
 
   const BAD: Array<[string, (res: http.ServerResponse) => void, RegExp]> = [
-    ["a missing Result", (res) => res.end('{"ResponseMetadata":{"RequestId":"R2"}}'), /\(InvalidResponse, HTTP 200, RequestId R2\): the answer has no Result/],
-    ["a non-JSON body", (res) => res.end("<html>bad gateway</html>"), /\(InvalidResponse, HTTP 200\): the answer is not JSON \(24 characters, starting "<html>bad gateway<\/html>"\)/],
-    ["an error status without an Error envelope", (res) => { res.statusCode = 502; res.end('{"ResponseMetadata":{"RequestId":"R3"}}'); }, /\(HTTP502, HTTP 502, RequestId R3\)/],
-    ["an oversize body (11 MB)", (res) => res.end(Buffer.alloc(11 * 1024 * 1024, 0x20)), /\(ResponseTooLarge, HTTP 200\): the answer exceeds 10485760 bytes/],
+    [
+      "a missing Result",
+      (res) => res.end('{"ResponseMetadata":{"RequestId":"R2"}}'),
+      /\(InvalidResponse, HTTP 200, RequestId R2\): the answer has no Result/,
+    ],
+    [
+      "a non-JSON body",
+      (res) => res.end("<html>bad gateway</html>"),
+      /\(InvalidResponse, HTTP 200\): the answer is not JSON \(24 characters, starting "<html>bad gateway<\/html>"\)/,
+    ],
+    [
+      "an error status without an Error envelope",
+      (res) => {
+        res.statusCode = 502;
+        res.end('{"ResponseMetadata":{"RequestId":"R3"}}');
+      },
+      /\(HTTP502, HTTP 502, RequestId R3\)/,
+    ],
+    [
+      "an oversize body (11 MB)",
+      (res) => res.end(Buffer.alloc(11 * 1024 * 1024, 0x20)),
+      /\(ResponseTooLarge, HTTP 200\): the answer exceeds 10485760 bytes/,
+    ],
   ];
   for (const [what, answer, expected] of BAD) {
     it(`${what} is a clear error, not a crash`, async () => {
       const server = await serve((_, res) => answer(res));
-      const error = await failure(client(server.url).call({ ...GET_SIGNATURE_IDENT_LIST, body: "{}", repeatable: true }));
+      const error = await failure(
+        client(server.url).call({ ...GET_SIGNATURE_IDENT_LIST, body: "{}", repeatable: true }),
+      );
       assert.match(error.message, expected);
       await server.close();
     });
   }
 
   it("ApplySignatureIdent after an ambiguous failure is not repeated and says it may have been filed", async () => {
-    const server = await serve((_, res) => { res.statusCode = 503; res.end('{"ResponseMetadata":{"RequestId":"R4","Error":{"Code":"ServiceUnavailableTemp","Message":"busy"}}}'); });
+    const server = await serve((_, res) => {
+      res.statusCode = 503;
+      res.end('{"ResponseMetadata":{"RequestId":"R4","Error":{"Code":"ServiceUnavailableTemp","Message":"busy"}}}');
+    });
     const sms = client(server.url, { retryPolicy: { ...DEFAULT_RETRY_POLICY, maxAttempts: 5, baseDelayMs: 1 } });
-    const error = await failure(sms.call({ ...APPLY_SIGNATURE_IDENT, body: "{}", repeatable: false, ifAmbiguous: "look in the console" }));
+    const error = await failure(
+      sms.call({ ...APPLY_SIGNATURE_IDENT, body: "{}", repeatable: false, ifAmbiguous: "look in the console" }),
+    );
     assert.equal(server.hits(), 1);
     assert.equal(error.mayHaveBeenFiled, true);
-    assert.match(error.message, /busy; the request reached Volcengine, so it may have been carried out, and it was not repeated\. What to do: look in the console/);
+    assert.match(
+      error.message,
+      /busy; the request reached Volcengine, so it may have been carried out, and it was not repeated\. What to do: look in the console/,
+    );
     await server.close();
   });
 
@@ -91,7 +146,10 @@ describe("client: the vendor's answers, good and bad, over loopback", () => {
       } else res.end(envelope('{"id":9007199254740993}'));
     });
     const retries: number[] = [];
-    const sms = client(server.url, { retryPolicy: { ...DEFAULT_RETRY_POLICY, maxAttempts: 3, baseDelayMs: 1 }, retryHooks: { onRetry: (n) => retries.push(n.delayMs) } });
+    const sms = client(server.url, {
+      retryPolicy: { ...DEFAULT_RETRY_POLICY, maxAttempts: 3, baseDelayMs: 1 },
+      retryHooks: { onRetry: (n) => retries.push(n.delayMs) },
+    });
     const { result } = await sms.call({ ...APPLY_SIGNATURE_IDENT, body: "{}", repeatable: false });
     assert.equal(integerToId(result.id), "9007199254740993");
     assert.equal(server.hits(), 2);
