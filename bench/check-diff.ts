@@ -72,7 +72,8 @@ export async function measureCheckDiff(quick: boolean): Promise<Row[]> {
     );
     const target = (ms: number) => ({ text: "≤ 0.5 ms", met: ms <= 0.5 });
     const whenMissed =
-      "check validates every field with zod and walks the body for documents; diff compares canonical JSON of each input: profile runtime.check";
+      "check validates every field with zod and walks the body for documents; diff compares canonical JSON of each " +
+      "input: profile runtime.check";
     const oneSummary = summarize(samples.one);
     const manySummary = summarize(samples.many);
     return [

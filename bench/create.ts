@@ -163,14 +163,21 @@ async function compare(
       figure: ratio(overFresh),
       target: { text: "≤ 1.2×", met: overFresh.median <= 1.2 },
       whenMissed: small
-        ? `${formatTime(extra(samples.bare))} per create over the pre-signed POST. Profiled, about 0.35 ms of it is CPU on ` +
-          "our side: signing (~0.1 ms: seven OpenSSL hash and HMAC contexts; the bare POST was signed beforehand), the " +
-          "client's envelope handling and lossless parse (~0.1 ms), zod validation, settings and the walk for documents " +
-          "(~0.15 ms); the rest is event-loop turns and GC on two cores shared with the emulator. A fixed cost under a " +
-          "millisecond, which a ~1 ms loopback round trip makes visible and a real one (tens of ms, plus TLS) hides; with " +
+        ? `${formatTime(extra(samples.bare))} per create over the pre-signed POST. Profiled, about 0.35 ms of it is ` +
+          `CPU on ` +
+          "our side: signing (~0.1 ms: seven OpenSSL hash and HMAC contexts; the bare POST was signed " +
+          "beforehand), the " +
+          "client's envelope handling and lossless parse (~0.1 ms), zod validation, settings and the walk for " +
+          "documents " +
+          "(~0.15 ms); the rest is event-loop turns and GC on two cores shared with the emulator. A fixed cost " +
+          "under a " +
+          "millisecond, which a ~1 ms loopback round trip makes visible and a real one (tens of ms, plus TLS) " +
+          "hides; with " +
           "scans in the body the ratio is within target"
-        : `${formatTime(extra(samples.bare))} per create over the POST: reading, hashing and encoding the scans and signing ` +
-          "the body; see the min and max for this run's noise (the emulator's parse of the body dominates every contender)",
+        : `${formatTime(extra(samples.bare))} per create over the POST: reading, hashing and encoding the scans and ` +
+          `signing ` +
+          "the body; see the min and max for this run's noise (the emulator's parse of the body dominates every " +
+          "contender)",
     },
     {
       item: 5,
@@ -178,12 +185,17 @@ async function compare(
       figure: ratio(overKeepAlive),
       target: { text: "≤ 1.2×", met: overKeepAlive.median <= 1.2 },
       whenMissed: small
-        ? `${formatTime(extra(samples.bareKeepAlive))} per create over a POST on a connection kept open from the previous ` +
-          "one: besides the CPU above, our client opens a connection for each call and closes it after, which costs more " +
-          "than the whole small request on loopback. Not changed: a connection kept open between creates can be closed " +
-          "by the server just as the next filing is written, and ApplySignatureIdent cannot be retried then (it may have " +
+        ? `${formatTime(extra(samples.bareKeepAlive))} per create over a POST on a connection kept open from the ` +
+          `previous ` +
+          "one: besides the CPU above, our client opens a connection for each call and closes it after, which " +
+          "costs more " +
+          "than the whole small request on loopback. Not changed: a connection kept open between creates can be " +
+          "closed " +
+          "by the server just as the next filing is written, and ApplySignatureIdent cannot be retried then (it " +
+          "may have " +
           "arrived), so the user would get a 'may have been filed' error"
-        : `${formatTime(extra(samples.bareKeepAlive))} per create over the POST; a connection is a negligible part of a request ` +
+        : `${formatTime(extra(samples.bareKeepAlive))} per create over the POST; a connection is a negligible part ` +
+          `of a request ` +
           "this large, so this is the work on the scans plus this run's noise (see the min and max, and the row above)",
     },
     {

@@ -15,7 +15,8 @@ export type Props = Record<string, any>;
 
 /** A 1×1 PNG as a data URI: the scans of a qualification that passes them inline. */
 const PIXEL =
-  "data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==";
+  "data:image/png;base64," +
+  "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==";
 
 const scan = (fileType: number) => ({ fileType, fileSuffix: "png", fileContent: PIXEL });
 

@@ -66,7 +66,8 @@ export async function measureProviderLoad(quick: boolean): Promise<Row[]> {
       target: { text: "≤ 1.2×", met: load.median <= 1.2 },
       whenMissed:
         `the first Check loads the runtime and what check needs (zod for the field rules: ~50 ms), ` +
-        `${formatTime(summarize(samples.ours).median - summarize(samples.empty).median)} more than the empty provider in this run; ` +
+        `${formatTime(summarize(samples.ours).median - summarize(samples.empty).median)} more than the empty ` +
+        `provider in this run; ` +
         "undici (~70 ms) is already deferred to the first create or read",
     },
     {

@@ -20,11 +20,16 @@ const PROGRAM = `
 const pulumi = require("@pulumi/pulumi");
 let provider;
 pulumi.runtime.setMocks({
-  newResource: (args) => { if (typeof args.inputs.__provider === "string") provider = args.inputs.__provider; return { id: "1", state: args.inputs }; },
+  newResource: (args) => {
+    if (typeof args.inputs.__provider === "string") provider = args.inputs.__provider;
+    return { id: "1", state: args.inputs };
+  },
   call: (args) => args.inputs,
 }, "bench", "dev", false);
 const { SmsSignatureIdent } = require("pulumi-volcengine-sms");
-new SmsSignatureIdent("packed", { materialName: "安装包", purpose: 1, businessInfo: {}, operatorPerson: {}, responsiblePersonInfo: {} });
+new SmsSignatureIdent("packed", {
+  materialName: "安装包", purpose: 1, businessInfo: {}, operatorPerson: {}, responsiblePersonInfo: {},
+});
 process.on("beforeExit", () => { process.stdout.write(JSON.stringify({ provider }) + "\\n"); process.exit(0); });
 `;
 
@@ -64,7 +69,8 @@ export async function measureProviderSize(): Promise<Row[]> {
       figure: bytes(size),
       target: { text: "≤ 4 KB", met: size <= LIMIT },
       whenMissed:
-        "provider/dynamic-provider.ts captures more than the one function that requires the runtime: look at the serialized text",
+        "provider/dynamic-provider.ts captures more than the one function that requires the runtime: look at the " +
+        "serialized text",
     });
   };
   add(

@@ -40,7 +40,10 @@ export const MEASUREMENTS: ReadonlyArray<{ item: number; title: string; run: (qu
 export function machine(): string {
   const cpus = os.cpus();
   const memory = (os.totalmem() / 1024 ** 3).toFixed(1);
-  return `${cpus[0]?.model.trim() ?? "unknown CPU"}, ${cpus.length} cores, ${memory} GB RAM, ${os.type()} ${os.release()} ${os.arch()}`;
+  return (
+    `${cpus[0]?.model.trim() ?? "unknown CPU"}, ${cpus.length} cores, ${memory} GB RAM, ${os.type()} ` +
+    `${os.release()} ${os.arch()}`
+  );
 }
 
 function report(rows: readonly Row[], quick: boolean, seconds: number): string {
@@ -51,7 +54,8 @@ function report(rows: readonly Row[], quick: boolean, seconds: number): string {
     `- Machine: ${machine()}`,
     `- Node: ${process.version}`,
     `- Date: ${new Date().toISOString()}`,
-    `- Mode: ${quick ? "quick (one iteration, no warm-up: figures are not meaningful)" : "full"}; ${seconds.toFixed(0)} s; \`npm run bench${quick ? " -- --quick" : ""}\``,
+    `- Mode: ${quick ? "quick (one iteration, no warm-up: figures are not meaningful)" : "full"}; ` +
+      `${seconds.toFixed(0)} s; \`npm run bench${quick ? " -- --quick" : ""}\``,
     "",
     "Each time is the median over repeated rounds after warm-up rounds, with the min and the max. In each round every",
     "contender of a comparison runs once, in an order that rotates from round to round, and each ratio is taken",
@@ -117,7 +121,8 @@ async function main(): Promise<void> {
   for (const [i, measurement] of MEASUREMENTS.entries()) {
     const t0 = performance.now();
     process.stderr.write(
-      `bench: ${i + 1}/${MEASUREMENTS.length} (item ${measurement.item}) ${measurement.title}${quick ? " (quick)" : ""}… `,
+      `bench: ${i + 1}/${MEASUREMENTS.length} (item ${measurement.item}) ` +
+        `${measurement.title}${quick ? " (quick)" : ""}… `,
     );
     rows.push(...(await measurement.run(quick)));
     process.stderr.write(`${((performance.now() - t0) / 1000).toFixed(1)} s\n`);
@@ -131,7 +136,8 @@ async function main(): Promise<void> {
   process.stdout.write(`${tableLines(rows).join("\n")}\n\n`);
   const missed = rows.filter((row) => row.target && !row.target.met);
   process.stdout.write(
-    `${rows.filter((row) => row.target).length - missed.length} targets met, ${missed.length} missed; ${seconds.toFixed(0)} s. Results written to ${out}\n`,
+    `${rows.filter((row) => row.target).length - missed.length} targets met, ${missed.length} missed; ` +
+      `${seconds.toFixed(0)} s. Results written to ${out}\n`,
   );
 }
 

@@ -40,7 +40,9 @@ export async function measureStateSize(): Promise<Row[]> {
         label: "state per resource, three 1 MB scans via documentFile() (inputs + outputs)",
         figure: bytes(withDocuments),
         target: { text: "≤ 8 KB", met: withDocuments <= LIMIT },
-        whenMissed: `__provider (${providerBytes} bytes) is stored in the inputs and in the outputs; the rest is the fields, twice`,
+        whenMissed:
+          `__provider (${providerBytes} bytes) is stored in the inputs and in the outputs; the rest is ` +
+          `the fields, twice`,
       },
       { item: 4, label: "  of which __provider (stored twice)", figure: bytes(2 * providerBytes) },
       { item: 4, label: "state per resource, the same scans as raw base64 fileContent", figure: bytes(withBase64) },

@@ -134,7 +134,8 @@ export function verifySignature(request: IncomingSignedRequest, policy: Verifica
   if (!sameHex(expected, auth.signature.toLowerCase())) {
     return fail(
       "SignatureDoesNotMatch",
-      "The request signature we calculated does not match the signature you provided. Check your secret key and signing method.",
+      "The request signature we calculated does not match the signature you provided. Check your secret key and " +
+        "signing method.",
       region,
     );
   }
@@ -195,7 +196,9 @@ export function signatureFor(
 
 /** Returns the parsed header, or a message saying what is wrong with it. */
 function parseAuthorization(value: string): ParsedAuthorization | string {
-  const expectedShape = `Authorization must look like "${ALGORITHM} Credential=AK/yyyymmdd/region/service/request, SignedHeaders=a;b, Signature=hex".`;
+  const expectedShape =
+    `Authorization must look like "${ALGORITHM} Credential=AK/yyyymmdd/region/service/request, ` +
+    `SignedHeaders=a;b, Signature=hex".`;
   if (!value.startsWith(`${ALGORITHM} `)) return expectedShape;
   const fields = new Map<string, string>();
   for (const part of value.slice(ALGORITHM.length + 1).split(",")) {

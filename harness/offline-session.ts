@@ -42,12 +42,14 @@ async function main(): Promise<void> {
   try {
     await session(emulator, host);
     out(
-      `Done in ${((Date.now() - started) / 1000).toFixed(1)} s: every step ran through Pulumi's dynamic-provider host against the emulator.`,
+      `Done in ${((Date.now() - started) / 1000).toFixed(1)} s: every step ran through Pulumi's dynamic-provider ` +
+        `host against the emulator.`,
     );
     out("With the Pulumi CLI installed, `pulumi up` from the repository root runs the same program for real:");
     out("  against the emulator: run `npx pulumi-volcengine-sms-emulator` and paste the exports it prints;");
     out(
-      "  against Volcengine: set volcengine:accessKey / volcengine:secretKey (or VOLCENGINE_ACCESS_KEY / VOLCENGINE_SECRET_KEY).",
+      "  against Volcengine: set volcengine:accessKey / volcengine:secretKey (or VOLCENGINE_ACCESS_KEY / " +
+        "VOLCENGINE_SECRET_KEY).",
     );
   } finally {
     await host.stop();
@@ -75,7 +77,8 @@ async function session(emulator: RunningEmulator, host: ProviderHost): Promise<v
 
   out(`Volcengine SMS emulator on ${emulator.endpoint} (access key ${emulator.accessKey}, region ${emulator.region}).`);
   out(
-    `Program: ${path.relative(projectRoot, program)}, stack "${STACK}"; its ID numbers and mobiles come from stack config as secrets.`,
+    `Program: ${path.relative(projectRoot, program)}, stack "${STACK}"; its ID numbers and mobiles come from stack ` +
+      `config as secrets.`,
   );
   out();
 
@@ -127,7 +130,8 @@ async function session(emulator: RunningEmulator, host: ProviderHost): Promise<v
     "a qualification under review should refresh as approved: false",
   );
   out(
-    `    ${typeAndName(created)} unchanged: approved: false (still under review; GetSignatureIdentList lists approved ones only)`,
+    `    ${typeAndName(created)} unchanged: approved: false (still under review; GetSignatureIdentList lists ` +
+      `approved ones only)`,
   );
   out();
 
@@ -155,7 +159,8 @@ async function session(emulator: RunningEmulator, host: ProviderHost): Promise<v
   );
   out(` +- ${typeAndName(replacement)} replace [diff: ~${replacement.replaces?.join(",~")}]`);
   out(
-    "Resources: +-1 to replace. `up` would file a new qualification (a new human review); the API cannot change one in place.",
+    "Resources: +-1 to replace. `up` would file a new qualification (a new human review); the API cannot change one " +
+      "in place.",
   );
   out();
 

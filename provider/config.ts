@@ -73,7 +73,8 @@ export function resolveSettings(
       code: ErrorCode.MissingCredentials,
       message: `no Volcengine ${missing} is configured`,
       hint:
-        "either set stack config: `pulumi config set volcengine:accessKey AKLT…` and `pulumi config set --secret volcengine:secretKey …`, " +
+        "either set stack config: `pulumi config set volcengine:accessKey AKLT…` and `pulumi config set --secret " +
+        "volcengine:secretKey …`, " +
         "or export VOLCENGINE_ACCESS_KEY and VOLCENGINE_SECRET_KEY before running pulumi",
     });
   }
@@ -86,7 +87,8 @@ export function resolveSettings(
       throw configError(
         action,
         ErrorCode.InvalidSetting,
-        `${SETTINGS[name].config} / ${SETTINGS[name].env} is "${text}", not a positive ${name === "maxAttempts" ? "whole number" : "number of seconds"}`,
+        `${SETTINGS[name].config} / ${SETTINGS[name].env} is "${text}", not a positive ` +
+          `${name === "maxAttempts" ? "whole number" : "number of seconds"}`,
         `set it to e.g. ${fallback}`,
       );
     }
@@ -135,7 +137,8 @@ function parseEndpoint(action: string, text: string): URL {
   throw configError(
     action,
     ErrorCode.InsecureEndpoint,
-    `the SMS endpoint ${url.origin} is not https: requests carry ID numbers and scans, so plain http is allowed only on loopback`,
+    `the SMS endpoint ${url.origin} is not https: requests carry ID numbers and scans, so plain http is allowed ` +
+      `only on loopback`,
     `${where} to an https:// URL`,
   );
 }

@@ -99,7 +99,8 @@ export async function read(id: string, props: Props) {
 
 export async function update(): Promise<never> {
   throw new Error(
-    "SmsSignatureIdent cannot be updated in place: every change files a new qualification, so diff always asks for replacement",
+    "SmsSignatureIdent cannot be updated in place: every change files a new qualification, so diff always asks for " +
+      "replacement",
   );
 }
 

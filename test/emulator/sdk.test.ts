@@ -45,7 +45,7 @@ describe("emulator: the vendor's Node SDK (@volcengine/openapi)", () => {
     assert.match(listed, /"total":1/);
   });
 
-  it("is accepted with its default signing (no host), refused with InvalidAuthorization only when host is required", async () => {
+  it("is accepted with its default signing (no host), InvalidAuthorization only when host is required", async () => {
     const emu = await start();
     const accepted = parseExact(await sdk(emu).list({ pageIndex: 1, pageSize: 10 })) as Envelope;
     assert.equal(accepted.ResponseMetadata.Error, undefined);

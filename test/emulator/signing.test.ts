@@ -98,7 +98,7 @@ describe("emulator: request signing", () => {
     assert.equal(skewed.status, 200, skewed.text);
   });
 
-  it("answers InvalidCredential (400) for a region or service it does not accept, and echoes an accepted region", async () => {
+  it("answers InvalidCredential (400) for a region or service it does not accept; echoes an accepted one", async () => {
     const emu = await start({ regions: ["cn-north-1", "cn-beijing"] });
     const region = await call(emu, "GetSignatureIdentList", {}, { region: "ap-southeast-1" });
     assert.equal(region.status, 400);
@@ -139,21 +139,25 @@ describe("emulator: request signing", () => {
     assert.equal(withHost.status, 200, withHost.text);
   });
 
-  it("verifies host whenever SignedHeaders lists it: signed for another Host than the one sent is SignatureDoesNotMatch (401)", async () => {
-    const emu = await start();
-    const query = "Action=GetSignatureIdentList&Version=2021-01-11";
-    const body = JSON.stringify({ pageIndex: 1, pageSize: 10 });
-    const headers = signedHeadersFor(emu, query, body, { host: "sms.volcengineapi.com" });
-    assert.match(headers.authorization, /SignedHeaders=host;x-content-sha256;x-date,/);
-    const asSigned = await rawRequest(emu.endpoint, `/?${query}`, { headers, body });
-    assert.equal(asSigned.status, 200, asSigned.text);
-    const otherHost = await rawRequest(emu.endpoint, `/?${query}`, {
-      headers: { ...headers, host: new URL(emu.endpoint).host },
-      body,
-    });
-    assert.equal(otherHost.status, 401);
-    assert.equal((parseExact(otherHost.text) as Envelope).ResponseMetadata.Error?.Code, "SignatureDoesNotMatch");
-  });
+  it(
+    "verifies host whenever SignedHeaders lists it: signed for another Host than the one sent is " +
+      "SignatureDoesNotMatch (401)",
+    async () => {
+      const emu = await start();
+      const query = "Action=GetSignatureIdentList&Version=2021-01-11";
+      const body = JSON.stringify({ pageIndex: 1, pageSize: 10 });
+      const headers = signedHeadersFor(emu, query, body, { host: "sms.volcengineapi.com" });
+      assert.match(headers.authorization, /SignedHeaders=host;x-content-sha256;x-date,/);
+      const asSigned = await rawRequest(emu.endpoint, `/?${query}`, { headers, body });
+      assert.equal(asSigned.status, 200, asSigned.text);
+      const otherHost = await rawRequest(emu.endpoint, `/?${query}`, {
+        headers: { ...headers, host: new URL(emu.endpoint).host },
+        body,
+      });
+      assert.equal(otherHost.status, 401);
+      assert.equal((parseExact(otherHost.text) as Envelope).ResponseMetadata.Error?.Code, "SignatureDoesNotMatch");
+    },
+  );
 
   it("insists that x-security-token is signed whenever it is sent", async () => {
     const emu = await start();
@@ -193,7 +197,9 @@ describe("emulator: request signing", () => {
       headers: {
         host: "iam.volcengineapi.com",
         "x-date": "20240619T071306Z",
-        authorization: `HMAC-SHA256 Credential=${AK}/20240619/cn-beijing/iam/request, SignedHeaders=host;x-date, Signature=${signature}`,
+        authorization:
+          `HMAC-SHA256 Credential=${AK}/20240619/cn-beijing/iam/request, SignedHeaders=host;x-date, ` +
+          `Signature=${signature}`,
       },
       body: Buffer.alloc(0),
     });
@@ -202,7 +208,9 @@ describe("emulator: request signing", () => {
       "Content-Type": "application/json; charset=UTF-8",
       "X-Date": "20240617T125659Z",
       "X-Content-Sha256": V2_BODY_HASH,
-      Authorization: `HMAC-SHA256 Credential=${AK}/20240617/cn-beijing/volcSMS/request, SignedHeaders=host;x-content-sha256;x-date, Signature=${V2_SIGNATURE}`,
+      Authorization:
+        `HMAC-SHA256 Credential=${AK}/20240617/cn-beijing/volcSMS/request, ` +
+        `SignedHeaders=host;x-content-sha256;x-date, Signature=${V2_SIGNATURE}`,
     };
 
     it("V1 (IAM ListUsers, GET) verifies, and fails with one digit of the signature changed", () => {
@@ -234,7 +242,7 @@ describe("emulator: request signing", () => {
       assert.equal(verdict.ok, true);
     });
 
-    it("V2 sent over HTTP is answered 200 when the emulator's clock is at its X-Date, and 403 20 minutes later", async () => {
+    it("V2 over HTTP is answered 200 when the emulator's clock is at its X-Date, 403 20 minutes later", async () => {
       let clock = new Date("2024-06-17T12:56:59Z");
       const emu = await start({
         credentials: [{ accessKey: AK, secretKey: SK }],

@@ -5,7 +5,7 @@ import { PERSONAL_VALUES, png, validInputs } from "../support/fixtures";
 describe("emulator: body validation", () => {
   const start = useEmulators();
 
-  it("answers 1001 naming operatorPerson.personMobile when it is missing, without repeating personal values", async () => {
+  it("answers 1001 naming operatorPerson.personMobile when missing, without repeating personal values", async () => {
     const lines: string[] = [];
     const emu = await start({ log: (line) => lines.push(line) });
     const body = validInputs();
@@ -75,7 +75,7 @@ describe("emulator: body validation", () => {
     });
   }
 
-  it("accepts exactly 20 CJK characters, purpose 2 with a power of attorney, and a fileUrl instead of content", async () => {
+  it("accepts exactly 20 CJK characters, purpose 2 with a power of attorney, a fileUrl for content", async () => {
     const emu = await start();
     const body = validInputs({ materialName: "资".repeat(20), purpose: 2, powerOfAttorney: [png(5)] });
     body.businessInfo.businessCertificate = {

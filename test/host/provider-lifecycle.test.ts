@@ -225,7 +225,7 @@ describe("credentials and endpoint settings in the provider host", () => {
     assert.equal(emulator.requests.length, before);
   });
 
-  it("a wrong secret key: SignatureDoesNotMatch with a hint, and neither key nor signature in the message", async () => {
+  it("a wrong secret key: SignatureDoesNotMatch with a hint; neither key nor signature in the message", async () => {
     const host = await hostWith(
       {},
       {

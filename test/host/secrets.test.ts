@@ -89,7 +89,8 @@ describe("secrets: personal data never in plain text in state, __provider, error
 
 describe("redaction: the one step every error, warning and log line goes through", () => {
   const echoed =
-    `Authorization: HMAC-SHA256 Credential=AKLTYWViMTVmZGYzM2E0NDI5Mzk2MDZjNjFmMjc2MjRjMzg/20240617/cn-north-1/volcSMS/request, ` +
+    `Authorization: HMAC-SHA256 ` +
+    `Credential=AKLTYWViMTVmZGYzM2E0NDI5Mzk2MDZjNjFmMjc2MjRjMzg/20240617/cn-north-1/volcSMS/request, ` +
     `SignedHeaders=peers.host;x-date, Signature=526af76d3a08cefc578fd65b7a2cf9ea8241d24a5524bb9d847f8641f68cb673; ` +
     `X-Security-Token: STSeyJhbGciOi; id ${ID_NUMBERS.operator}, mobile ${MOBILES.operator} (+86 ${MOBILES.legal}), ` +
     `file data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJ, raw ${"QUJD".repeat(30)}`;

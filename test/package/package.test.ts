@@ -25,7 +25,7 @@ describe("the package after npm ci", () => {
     }
   });
 
-  it("loads in a user's program without zod or undici: they load in the provider host, when check or create runs", () => {
+  it("loads in a user's program without zod or undici, which load in the provider host for check and create", () => {
     const script = "require(process.argv[1]); console.log(JSON.stringify(Object.keys(require.cache)))";
     const loaded: string[] = JSON.parse(
       execFileSync(process.execPath, ["-e", script, REPO_ROOT], { encoding: "utf8" }),

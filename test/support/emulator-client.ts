@@ -99,7 +99,9 @@ export function signedHeadersFor(
   const hmac = (key: string | Buffer, data: string) => createHmac("sha256", key).update(data).digest();
   const kSigning = hmac(hmac(hmac(hmac(o.secretKey ?? emu.secretKey, xDate.slice(0, 8)), region), service), "request");
   if (!o.omitAuthorization) {
-    headers.authorization = `HMAC-SHA256 Credential=${o.accessKey ?? emu.accessKey}/${scope}, SignedHeaders=${signed.join(";")}, Signature=${hmac(kSigning, stringToSign).toString("hex")}`;
+    headers.authorization =
+      `HMAC-SHA256 Credential=${o.accessKey ?? emu.accessKey}/${scope}, ` +
+      `SignedHeaders=${signed.join(";")}, Signature=${hmac(kSigning, stringToSign).toString("hex")}`;
   }
   return headers;
 }

@@ -34,6 +34,8 @@ export async function serve(
 }
 
 /** The vendor's envelope around `result` (JSON text), as ApplySignatureIdent answers with RequestId REQ-1. */
-export const envelope = (result: string) =>
-  `{"ResponseMetadata":{"RequestId":"REQ-1","Action":"${APPLY_SIGNATURE_IDENT.action}","Version":"${APPLY_SIGNATURE_IDENT.version}",` +
-  `"Service":"${SMS_SERVICE}","Region":"cn-north-1"},"Result":${result}}`;
+export function envelope(result: string): string {
+  const { action, version } = APPLY_SIGNATURE_IDENT;
+  const metadata = { RequestId: "REQ-1", Action: action, Version: version, Service: SMS_SERVICE, Region: "cn-north-1" };
+  return `{"ResponseMetadata":${JSON.stringify(metadata)},"Result":${result}}`;
+}

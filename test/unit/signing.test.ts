@@ -26,7 +26,8 @@ describe("signing: the vendor's published vectors", () => {
       assert.equal(signed.headers["X-Date"], v.xDate);
       assert.equal(
         signed.headers.Authorization,
-        `HMAC-SHA256 Credential=${golden.credentials.accessKey}/${v.xDate.slice(0, 8)}/${v.region}/${v.service}/request, ` +
+        `HMAC-SHA256 Credential=${golden.credentials.accessKey}/${v.xDate.slice(0, 8)}/${v.region}/` +
+          `${v.service}/request, ` +
           `SignedHeaders=${v.signedHeaders}, Signature=${v.signature}`,
       );
       if (v.contentSha256) assert.equal(signed.headers["X-Content-Sha256"], v.contentSha256);
