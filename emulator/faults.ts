@@ -85,8 +85,8 @@ export class FaultQueue {
   /** Consumes one use of the first fault matching the action. */
   take(action: string): FaultSpec | undefined {
     const index = this.active.findIndex((fault) => fault.spec.action === undefined || fault.spec.action === action);
-    if (index < 0) return undefined;
     const fault = this.active[index];
+    if (fault === undefined) return undefined;
     fault.remaining -= 1;
     if (fault.remaining <= 0) this.active.splice(index, 1);
     return fault.spec;

@@ -38,7 +38,8 @@ export interface GatewayContext {
   store: QualificationStore;
   faults: FaultQueue;
   requests: RecordedRequest[];
-  regions: readonly string[];
+  /** The first is the one answers name when the request did not say. */
+  regions: readonly [string, ...string[]];
   secretKeyFor: (accessKey: string) => string | undefined;
   requiredSignedHeaders: readonly string[];
   now: () => Date;

@@ -180,18 +180,30 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   };
 }
 
-type ResolvedOptions = Required<Omit<EmulatorOptions, "dataFile" | "approvalDelayMs">> &
-  Pick<EmulatorOptions, "dataFile"> & { approvalDelayMs: number | null };
+type NonEmpty<T> = [T, ...T[]];
+
+type ResolvedOptions = Required<Omit<EmulatorOptions, "dataFile" | "approvalDelayMs" | "credentials" | "regions">> &
+  Pick<EmulatorOptions, "dataFile"> & {
+    approvalDelayMs: number | null;
+    credentials: NonEmpty<EmulatorCredential>;
+    regions: NonEmpty<string>;
+  };
+
+/** The list, typed as having a first item, or undefined when it is empty. */
+function nonEmpty<T>(list: readonly T[]): NonEmpty<T> | undefined {
+  const [first, ...rest] = list;
+  return first === undefined ? undefined : [first, ...rest];
+}
 
 function resolveOptions(options: EmulatorOptions): ResolvedOptions {
-  const credentials = options.credentials ?? [
-    { accessKey: DEFAULT_EMULATOR_ACCESS_KEY, secretKey: DEFAULT_EMULATOR_SECRET_KEY },
-  ];
-  if (credentials.length === 0 || credentials.some((c) => !c.accessKey || !c.secretKey || c.accessKey.includes("/"))) {
+  const credentials = nonEmpty(
+    options.credentials ?? [{ accessKey: DEFAULT_EMULATOR_ACCESS_KEY, secretKey: DEFAULT_EMULATOR_SECRET_KEY }],
+  );
+  if (credentials === undefined || credentials.some((c) => !c.accessKey || !c.secretKey || c.accessKey.includes("/"))) {
     throw new Error("credentials must be a non-empty list of { accessKey, secretKey } (access keys without '/')");
   }
-  const regions = options.regions ?? [...DEFAULT_EMULATOR_REGIONS];
-  if (regions.length === 0 || regions.some((r) => !r)) throw new Error("regions must be a non-empty list");
+  const regions = nonEmpty(options.regions ?? DEFAULT_EMULATOR_REGIONS);
+  if (regions === undefined || regions.some((r) => !r)) throw new Error("regions must be a non-empty list");
   const approvalDelayMs = options.approvalDelayMs === undefined ? DEFAULT_APPROVAL_DELAY_MS : options.approvalDelayMs;
   if (approvalDelayMs !== null && !(Number.isFinite(approvalDelayMs) && approvalDelayMs >= 0)) {
     throw new Error("approvalDelayMs must be a non-negative number or null");

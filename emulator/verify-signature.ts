@@ -218,7 +218,7 @@ function parseAuthorization(value: string): ParsedAuthorization | string {
     scope.length !== 5 ||
     scope.some((part) => part === "") ||
     scope[4] !== SCOPE_TERMINATOR ||
-    !/^\d{8}$/.test(scope[1])
+    !/^\d{8}$/.test(scope[1] ?? "")
   ) {
     return "Credential must be AK/yyyymmdd/region/service/request.";
   }
@@ -227,14 +227,16 @@ function parseAuthorization(value: string): ParsedAuthorization | string {
     return "SignedHeaders must be lower-case header names separated by semicolons.";
   }
   if (!/^[0-9a-fA-F]{64}$/.test(signature)) return "Signature must be 64 hexadecimal digits.";
-  const [accessKey, shortDate, region, service] = scope;
+  // Five non-empty parts, checked above.
+  const [accessKey = "", shortDate = "", region = "", service = ""] = scope;
   return { accessKey, shortDate, region, service, signedHeaders: headerNames, signature };
 }
 
 function parseXDate(value: string): Date | undefined {
   const match = /^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z$/.exec(value);
   if (!match) return undefined;
-  const [year, month, day, hour, minute, second] = match.slice(1).map(Number);
+  // Six groups of digits, matched above.
+  const [year = 0, month = 0, day = 0, hour = 0, minute = 0, second = 0] = match.slice(1).map(Number);
   const date = new Date(Date.UTC(year, month - 1, day, hour, minute, second));
   const roundTrips =
     date.getUTCFullYear() === year &&

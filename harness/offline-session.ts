@@ -87,7 +87,7 @@ async function session(emulator: RunningEmulator, host: ProviderHost): Promise<v
   expectClean(result, diagnostics);
   const [planned] = result.steps;
   expect(
-    result.steps.length === 1 && planned.op === "create",
+    result.steps.length === 1 && planned?.op === "create",
     `preview should plan one create, planned ${describeSteps(result)}`,
   );
   out(` +  ${typeAndName(planned)} create`);
@@ -111,14 +111,21 @@ async function session(emulator: RunningEmulator, host: ProviderHost): Promise<v
   result = await run(false);
   expectClean(result, diagnostics);
   const [created] = result.steps;
-  expect(created?.op === "create" && created.id, `up should create the qualification, did ${describeSteps(result)}`);
+  expect(
+    created?.op === "create" && created.id !== undefined,
+    `up should create the qualification, did ${describeSteps(result)}`,
+  );
   const applied = emulator.requests.filter((r) => r.action === "ApplySignatureIdent");
-  expect(applied.length === 1, `up should call ApplySignatureIdent once, called it ${applied.length} times`);
+  const [filing] = applied;
+  expect(
+    filing !== undefined && applied.length === 1,
+    `up should call ApplySignatureIdent once, called it ${applied.length} times`,
+  );
   out(` +  ${typeAndName(created)} created`);
   out("Outputs:");
   out(`    qualificationId: "${created.id}"`);
   out(`    approved       : ${created.outputs?.approved}`);
-  out(`Resources: + 1 created. ApplySignatureIdent answered RequestId ${applied[0].requestId}.`);
+  out(`Resources: + 1 created. ApplySignatureIdent answered RequestId ${filing.requestId}.`);
   out("The qualification is now waiting for review by people at Volcengine (simulated by the emulator).");
   out();
 

@@ -16,7 +16,7 @@ export function mainlandIdCardProblem(value: string): IdentifierProblem | undefi
     return "characters 7–14 must be a real birth date (GB 11643)";
   }
   let sum = 0;
-  for (let i = 0; i < 17; i++) sum += Number(value[i]) * ID_WEIGHTS[i];
+  for (const [i, weight] of ID_WEIGHTS.entries()) sum += Number(value.charAt(i)) * weight;
   if (ID_CHECK_CHARACTERS[sum % 11] !== value[17]) return "check digit does not match (GB 11643): a digit is mistyped";
   return undefined;
 }
@@ -31,7 +31,8 @@ export function unifiedSocialCreditCodeProblem(value: string): IdentifierProblem
     return "must use digits and upper-case letters other than I, O, Z, S, V (GB 32100)";
   }
   let sum = 0;
-  for (let i = 0; i < 17; i++) sum += CREDIT_CODE_CHARACTERS.indexOf(value[i]) * CREDIT_CODE_WEIGHTS[i];
+  for (const [i, weight] of CREDIT_CODE_WEIGHTS.entries())
+    sum += CREDIT_CODE_CHARACTERS.indexOf(value.charAt(i)) * weight;
   const expected = CREDIT_CODE_CHARACTERS[(31 - (sum % 31)) % 31];
   if (expected !== value[17]) return "check character does not match (GB 32100): a character is mistyped";
   return undefined;
