@@ -19,7 +19,7 @@ const config = new pulumi.Config();
 // The state keeps each scan's path, size and sha256, not its bytes; the provider reads the file when it files.
 const scan = (fileType: DocType, fileName: string) => documentFile(path.join(__dirname, "documents", fileName), { fileType });
 
-export const qualification = new SmsSignatureIdent("example-qualification", {
+const qualification = new SmsSignatureIdent("example-qualification", {
   materialName: config.get("materialName") ?? "示例科技短信资质",
   purpose: Purpose.SelfUse,
   businessInfo: {
