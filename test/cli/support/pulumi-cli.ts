@@ -50,12 +50,16 @@ export class PulumiProject {
     fs.mkdirSync(path.join(base, "state"), { recursive: true });
     fs.mkdirSync(home);
     fs.mkdirSync(dir);
-    for (const file of ["Pulumi.yaml", "tsconfig.json"]) fs.copyFileSync(path.join(REPO_ROOT, file), path.join(dir, file));
-    // A user's project, not this package: its own name, so `pulumi-volcengine-sms` resolves to node_modules.
-    fs.writeFileSync(path.join(dir, "package.json"), JSON.stringify({ name: "volcengine-sms-example", private: true }));
+    // The repository root as the README runs it: package.json included, since Pulumi reads the program's entry
+    // point from it when Pulumi.yaml's main names a folder.
+    for (const file of ["Pulumi.yaml", "tsconfig.json", "package.json"]) {
+      fs.copyFileSync(path.join(REPO_ROOT, file), path.join(dir, file));
+    }
     fs.cpSync(path.join(REPO_ROOT, "examples"), path.join(dir, "examples"), { recursive: true });
-    // The repository's node_modules holds @pulumi/pulumi, ts-node and this package (linked by `npm ci`).
-    fs.symlinkSync(path.join(REPO_ROOT, "node_modules"), path.join(dir, "node_modules"), "dir");
+    // node_modules holds @pulumi/pulumi and ts-node; dist is the built package the program imports by name.
+    for (const folder of ["node_modules", "dist"]) {
+      fs.symlinkSync(path.join(REPO_ROOT, folder), path.join(dir, folder), "dir");
+    }
     return new PulumiProject(dir, home);
   }
 
@@ -101,7 +105,9 @@ export class PulumiProject {
       child.on("close", (exitCode, signal) => {
         clearTimeout(timer);
         const result: CliRun = { args: fullArgs, exitCode, signal, stdout, stderr };
-        this.transcript.push(`$ pulumi ${fullArgs.join(" ")}  (exit ${exitCode ?? signal})\n${stdout}${stderr}`);
+        // A state export is long and says little to a reader of a failure; its size is enough there.
+        const shown = args[1] === "export" && exitCode === 0 ? `(${stdout.length} characters of state)\n` : stdout;
+        this.transcript.push(`$ pulumi ${fullArgs.join(" ")}  (exit ${exitCode ?? signal})\n${shown}${stderr}`);
         if (exitCode === 0 || options.allowFailure) resolve(result);
         else reject(new Error(`pulumi ${fullArgs.join(" ")} exited ${exitCode ?? signal}:\n${stdout}${stderr}`));
       });
