@@ -14,3 +14,7 @@ export type { EmulatorCredential, EmulatorOptions, QualificationSummary, Running
 export type { FaultKind, FaultSpec } from "./faults";
 export type { RecordedRequest } from "./sms-gateway";
 export type { QualificationStatus } from "./store";
+export type { EmulatorSettings } from "./admin";
+export type { TrafficCounters } from "./traffic";
+export { AUDIT_STATUS_CODES } from "./review-status";
+export { IDENTIFICATION_LIST_VERSION, QUALIFICATION_API_VERSION } from "./sms-actions";

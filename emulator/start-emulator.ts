@@ -2,12 +2,20 @@
 // back the controls tests use to steer it.
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo, Socket } from "node:net";
-import { ADMIN_PREFIX, handleAdminRequest, type AdminControls } from "./admin";
+import {
+  ADMIN_PREFIX,
+  handleAdminRequest,
+  parseSettingsChanges,
+  statusOf,
+  type AdminControls,
+  type EmulatorSettings,
+} from "./admin";
 import { FaultQueue, parseFaultSpec, type FaultSpec } from "./faults";
 import { CancellableDelays, send } from "./http-io";
 import { handleApiRequest, internalErrorReply, type GatewayContext, type RecordedRequest } from "./sms-gateway";
 import { QualificationStore, type QualificationStatus } from "./store";
 import { newRequestId } from "./envelope";
+import { TrafficControl, type TrafficCounters } from "./traffic";
 
 export const DEFAULT_EMULATOR_ACCESS_KEY = "AKLTEMULATORLOCALACCESSKEY";
 export const DEFAULT_EMULATOR_SECRET_KEY = "EmulatorLocalSecretKeyNotASecret";
@@ -55,6 +63,10 @@ export interface EmulatorOptions {
    * not required: the vendor's Node SDK does not sign it). Pass ["host", "x-date", "x-content-sha256"] to insist on host.
    */
   requiredSignedHeaders?: string[];
+  /** Default true; false answers GetSignatureIdentificationList (2026-01-01) InvalidActionOrVersion (404). */
+  offerIdentificationList?: boolean;
+  /** Refuse with FlowLimitExceeded (429) any API request beyond this many in a one-second window; default none. */
+  rateLimitPerSecond?: number | null;
 }
 
 export interface QualificationSummary {
@@ -74,10 +86,17 @@ export interface RunningEmulator {
   /** Every API request received, in order of arrival, including rejected ones; admin requests excluded. */
   requests: RecordedRequest[];
   approve(id: string): void;
-  reject(id: string): void;
+  /** Rejects with the reviewer's reason, which GetSignatureIdentificationList shows as auditOpinion. */
+  reject(id: string, opinion?: string): void;
+  /** Any review status: a name, "status-<n>" or an auditStatus number (9 is shown as auditStatus 9). */
+  setStatus(id: string, status: QualificationStatus | number, opinion?: string): void;
   qualifications(): QualificationSummary[];
   injectFault(fault: FaultSpec): void;
   clearFaults(): void;
+  settings(): EmulatorSettings;
+  configure(changes: Partial<EmulatorSettings>): void;
+  counters(): TrafficCounters;
+  resetCounters(): void;
   /** Stops listening, destroys open sockets (hung ones included) and returns once the server is closed. */
   close(): Promise<void>;
 }
@@ -95,20 +114,32 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   const requests: RecordedRequest[] = [];
   const secrets = new Map(settings.credentials.map((c) => [c.accessKey, c.secretKey]));
 
-  const decide = (id: string, status: "approved" | "rejected") => store.decide(parseId(id), status);
+  const traffic = new TrafficControl(settings.rateLimitPerSecond, () => settings.now().getTime());
+  let offerIdentificationList = settings.offerIdentificationList;
   const controls: AdminControls & Pick<RunningEmulator, "qualifications"> = {
-    approve: (id) => decide(id, "approved"),
-    reject: (id) => decide(id, "rejected"),
+    approve: (id) => store.setStatus(parseId(id), "approved"),
+    reject: (id, opinion) => store.setStatus(parseId(id), "rejected", opinion),
+    setStatus: (id, status, opinion) => store.setStatus(parseId(id), statusOf(status), opinion),
     qualifications: () =>
       store.all().map((q) => ({ id: q.id.toString(), status: q.status, materialName: q.materialName, effectSignatures: [...q.effectSignatures] })),
     injectFault: (fault) => faults.add(parseFaultSpec(fault)),
     clearFaults: () => faults.clear(),
     activeFaults: () => faults.list(),
+    settings: () => ({ offerIdentificationList, rateLimitPerSecond: traffic.limitPerSecond }),
+    configure: (changes) => {
+      const checked = parseSettingsChanges(changes);
+      if (checked.offerIdentificationList !== undefined) offerIdentificationList = checked.offerIdentificationList;
+      if (checked.rateLimitPerSecond !== undefined) traffic.setLimit(checked.rateLimitPerSecond);
+    },
+    counters: () => traffic.snapshot(),
+    resetCounters: () => traffic.resetCounters(),
   };
 
   const gateway: GatewayContext = {
     store,
     faults,
+    traffic,
+    offers: (action) => offerIdentificationList || action !== "GetSignatureIdentificationList",
     requests,
     regions: settings.regions,
     secretKeyFor: (accessKey) => secrets.get(accessKey),
@@ -164,15 +195,20 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     requests,
     approve: controls.approve,
     reject: controls.reject,
+    setStatus: controls.setStatus,
     qualifications: controls.qualifications,
     injectFault: controls.injectFault,
     clearFaults: controls.clearFaults,
+    settings: controls.settings,
+    configure: controls.configure,
+    counters: controls.counters,
+    resetCounters: controls.resetCounters,
     close,
   };
 }
 
-type ResolvedOptions = Required<Omit<EmulatorOptions, "dataFile" | "approvalDelayMs">> &
-  Pick<EmulatorOptions, "dataFile"> & { approvalDelayMs: number | null };
+type ResolvedOptions = Required<Omit<EmulatorOptions, "dataFile" | "approvalDelayMs" | "rateLimitPerSecond">> &
+  Pick<EmulatorOptions, "dataFile"> & { approvalDelayMs: number | null; rateLimitPerSecond: number | null };
 
 function resolveOptions(options: EmulatorOptions): ResolvedOptions {
   const credentials = options.credentials ?? [{ accessKey: DEFAULT_EMULATOR_ACCESS_KEY, secretKey: DEFAULT_EMULATOR_SECRET_KEY }];
@@ -189,6 +225,10 @@ function resolveOptions(options: EmulatorOptions): ResolvedOptions {
   parseId(firstId);
   const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
   if (!(maxBodyBytes > 0)) throw new Error("maxBodyBytes must be positive");
+  const rateLimitPerSecond = options.rateLimitPerSecond ?? null;
+  if (rateLimitPerSecond !== null && !(Number.isInteger(rateLimitPerSecond) && rateLimitPerSecond > 0)) {
+    throw new Error("rateLimitPerSecond must be a positive integer or null");
+  }
   return {
     host: options.host ?? "127.0.0.1",
     port: options.port ?? 0,
@@ -200,6 +240,8 @@ function resolveOptions(options: EmulatorOptions): ResolvedOptions {
     now: options.now ?? (() => new Date()),
     maxBodyBytes,
     log: options.log ?? (() => undefined),
+    offerIdentificationList: options.offerIdentificationList ?? true,
+    rateLimitPerSecond,
     requiredSignedHeaders: (options.requiredSignedHeaders ?? [...DEFAULT_REQUIRED_SIGNED_HEADERS]).map((h) => h.toLowerCase()),
   };
 }

@@ -31,6 +31,8 @@ export interface ApiResponse {
 }
 
 export interface SignOptions {
+  /** Default POST. */
+  method?: string;
   accessKey?: string;
   secretKey?: string;
   region?: string;
@@ -77,7 +79,9 @@ export function signedHeadersFor(emu: RunningEmulator, query: string, body: stri
     .sort(([a], [b]) => (a < b ? -1 : 1))
     .map(([k, v]) => `${rfc3986(k)}=${rfc3986(v)}`)
     .join("&");
-  const canonical = ["POST", "/", canonicalQuery, signed.map((h) => `${h}:${headers[h].trim()}\n`).join(""), signed.join(";"), headers["x-content-sha256"]].join("\n");
+  const headerBlock = signed.map((h) => `${h}:${headers[h].trim()}\n`).join("");
+  const bodyHash = headers["x-content-sha256"];
+  const canonical = [o.method ?? "POST", "/", canonicalQuery, headerBlock, signed.join(";"), bodyHash].join("\n");
   const scope = `${xDate.slice(0, 8)}/${region}/${service}/request`;
   const stringToSign = ["HMAC-SHA256", xDate, scope, sha256Hex(canonical)].join("\n");
   const hmac = (key: string | Buffer, data: string) => createHmac("sha256", key).update(data).digest();
@@ -100,8 +104,11 @@ export interface RawResponse {
 }
 
 export function rawRequest(endpoint: string, path: string, init: { method?: string; headers?: Record<string, string>; body?: string | Buffer }): Promise<RawResponse> {
+  // Node frames a GET body only when told its length.
+  const length = init.body === undefined ? {} : { "content-length": String(Buffer.byteLength(init.body)) };
+  const headers = { ...length, ...init.headers };
   return new Promise((resolve, reject) => {
-    const req = http.request(`${endpoint}${path}`, { method: init.method ?? "POST", headers: init.headers, agent: false }, (res) => {
+    const req = http.request(`${endpoint}${path}`, { method: init.method ?? "POST", headers, agent: false }, (res) => {
       const chunks: Buffer[] = [];
       res.on("data", (chunk: Buffer) => chunks.push(chunk));
       res.on("error", reject);
@@ -116,7 +123,8 @@ export async function call(emu: RunningEmulator, action: string, body: unknown, 
   const query = `Action=${action}&Version=${o.version ?? "2021-01-11"}`;
   const text = typeof body === "string" ? body : (stringifyLossless(body) ?? "");
   const headers = signedHeadersFor(emu, query, text, o);
-  const response = await rawRequest(emu.endpoint, `/?${query}`, { headers, body: o.bodySent ?? text });
+  const sent = o.bodySent ?? text;
+  const response = await rawRequest(emu.endpoint, `/?${query}`, { method: o.method, headers, body: sent });
   return { ...response, json: parseExact(response.text) as Envelope };
 }
 
@@ -202,4 +210,31 @@ export async function listedIds(emu: RunningEmulator, o: CallOptions = {}): Prom
   const response = await call(emu, "GetSignatureIdentList", { pageIndex: 1, pageSize: 100 }, o);
   assert.equal(errorCode(response), undefined, response.text);
   return (response.json.Result.list as { id: number | bigint }[]).map((item) => String(item.id));
+}
+
+export const IDENTIFICATION_LIST_VERSION = "2026-01-01";
+
+/** GetSignatureIdentificationList (Version 2026-01-01): every review status, with reason and time. */
+export function listIdentifications(emu: RunningEmulator, body: unknown, o: CallOptions = {}): Promise<ApiResponse> {
+  return call(emu, "GetSignatureIdentificationList", body, { version: IDENTIFICATION_LIST_VERSION, ...o });
+}
+
+export interface AdminResponse {
+  status: number;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  json: any;
+}
+
+/** One call to the unsigned admin API, e.g. admin(emu, "POST", `reject?id=${id}`, { opinion: "..." }). */
+export async function admin(
+  emu: RunningEmulator,
+  method: string,
+  route: string,
+  body?: unknown,
+): Promise<AdminResponse> {
+  const response = await rawRequest(emu.endpoint, `/__emulator/${route}`, {
+    method,
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  return { status: response.status, json: JSON.parse(response.text) };
 }
