@@ -12,7 +12,7 @@ import { DocType } from "../provider/types";
 import { documentInputs, image, MB, repoRoot, ScanProject, writeScans, type Props } from "./fixtures";
 import { text, type Row } from "./table";
 
-type OnDisk = typeof import("../provider/documents/on-disk");
+type Inline = typeof import("../provider/documents/inline");
 
 /** The reference: what the provider sent before the change, computed independently of it. */
 function referenceJson(body: Props, format: "dataUri" | "base64", projectDir: string): Buffer {
@@ -49,7 +49,7 @@ function awkwardInputs(project: ScanProject): Props {
 }
 
 export async function checkSentBody(): Promise<Row[]> {
-  const { inlineDocuments } = require(path.join(repoRoot, "dist", "provider", "documents", "on-disk.js")) as OnDisk;
+  const { inlineDocuments } = require(path.join(repoRoot, "dist", "provider", "documents", "inline.js")) as Inline;
   const project = new ScanProject();
   const previous = process.cwd();
   try {

@@ -14,7 +14,7 @@ import { batchForAsync, planFor, ratios, roundRobin, summarize, timeAsync, type 
 import { formatTime, ratio, time, type Row } from "./table";
 
 type Runtime = typeof import("../provider/runtime");
-type OnDisk = typeof import("../provider/documents/on-disk");
+type Inline = typeof import("../provider/documents/inline");
 
 /** The compiled runtime, as `require("pulumi-volcengine-sms/runtime")` in the provider host loads it. */
 export function compiledRuntime(): Runtime {
@@ -27,7 +27,7 @@ export async function configureRuntime(runtime: Runtime, config: Record<string, 
 
 /** What our create sends for these inputs: the files inlined as data URIs, as JSON text. */
 async function sentBody(inputs: Props, cwd: string): Promise<string> {
-  const { inlineDocuments } = require(path.join(repoRoot, "dist", "provider", "documents", "on-disk.js")) as OnDisk;
+  const { inlineDocuments } = require(path.join(repoRoot, "dist", "provider", "documents", "inline.js")) as Inline;
   const previous = process.cwd();
   process.chdir(cwd);
   try {

@@ -12,7 +12,7 @@ export const repoRoot = path.resolve(__dirname, "..");
 export const KB = 1024;
 export const MB = 1024 * 1024;
 export const APPLY_ACTION = "ApplySignatureIdent";
-export { SMS_API_VERSION as SMS_VERSION } from "../provider/http/client";
+export { SMS_API_VERSION as SMS_VERSION } from "../provider/api/sms";
 
 export type Props = Record<string, any>;
 

@@ -10,7 +10,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 
 type Runtime = typeof import("../provider/runtime");
-type OnDisk = typeof import("../provider/documents/on-disk");
+type Inline = typeof import("../provider/documents/inline");
 
 interface Job {
   config: Record<string, string>;
@@ -41,7 +41,7 @@ async function main(): Promise<void> {
   const job = JSON.parse(fs.readFileSync(0, "utf8")) as Job;
   const dist = path.join(__dirname, "..", "dist", "provider");
   const runtime = require(path.join(dist, "runtime.js")) as Runtime;
-  const { inlineDocuments } = require(path.join(dist, "documents", "on-disk.js")) as OnDisk;
+  const { inlineDocuments } = require(path.join(dist, "documents", "inline.js")) as Inline;
   process.chdir(job.projectDir);
   await runtime.configure({ config: { get: (key: string) => job.config[key] } });
   await runtime.create(job.warmup);

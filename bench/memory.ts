@@ -49,7 +49,7 @@ export async function measureMemory(quick: boolean): Promise<Row[]> {
       { item: 7, label: `create peak RSS growth over baseline (${reports[0].method}, ${reports.length} process${reports.length > 1 ? "es" : ""})`, figure: { kind: "bytes-summary", summary: growth } },
       {
         item: 7, label: "create peak RSS growth ÷ body size", figure: ratio(overBody), target: { text: "≤ 3×", met: overBody.median <= 3 },
-        whenMissed: "besides the body (1×) create holds the scans' bytes while it writes their base64 (0.75× here): look for a new copy in provider/documents/on-disk.ts, runtime.create or the client",
+        whenMissed: "besides the body (1×) create holds the scans' bytes while it writes their base64 (0.75× here): look for a new copy in provider/documents/inline.ts, runtime.create or the client",
       },
       ...(await checkSentBody()),
     ];

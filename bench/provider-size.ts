@@ -7,7 +7,7 @@
 import { execFileSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { serializeProvider } from "../emulator/engine/provider-host";
+import { serializeProvider } from "../harness/provider-host";
 import { signatureIdentProvider } from "../provider/dynamic-provider";
 import { installPackedIntoScratchProject } from "../test/support/scratch-project";
 import { repoRoot } from "./fixtures";

@@ -77,7 +77,8 @@ const METHOD = [
     "the timing the bench asserts that they produce the same Authorization header for each size.",
   "Provider load: Pulumi's dynamic-provider host (`@pulumi/pulumi/cmd/dynamic-provider`) started as a child process, " +
     "Configure, then Check of the fixture inputs, timed from spawn to the Check answer; a fresh host per sample. The " +
-    "empty provider is `{ check: async (olds, news) => ({ inputs: news }) }` serialized by Pulumi's serializer.",
+    "empty provider is `{ check: async (olds, news) => ({ inputs: news }) }` serialized by Pulumi's serializer. " +
+    "Program side: a fresh node requires @pulumi/pulumi, then the package from dist/; the second require is timed.",
   "`__provider` size: serialized from this checkout (TypeScript source, and dist/), and registered by a program in " +
     "a scratch project that installed the `npm pack` tarball (under Pulumi's mocks).",
   "State size: Check then Create through the provider host against the emulator; the bytes of " +

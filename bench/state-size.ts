@@ -4,7 +4,7 @@
  * writes them to the state. Three 1 MB scans via `documentFile()`, then the same scans as raw base64 `fileContent`.
  */
 import { startEmulator } from "../emulator";
-import { ProviderHost, type Props } from "../emulator/engine/provider-host";
+import { ProviderHost, type Props } from "../harness/provider-host";
 import { base64Inputs, documentInputs, MB, ScanProject, writeScans } from "./fixtures";
 import { distProviderText } from "./provider-size";
 import { bytes, type Row } from "./table";

@@ -1,5 +1,5 @@
-import { VolcengineError } from "./http/errors";
-import type { FileContentFormat } from "./documents/on-disk";
+import { ErrorCode, VolcengineError } from "./errors";
+import type { FileContentFormat } from "./documents/inline";
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from "./http/retry";
 import type { SigningCredentials } from "./signing/signer";
 
@@ -61,7 +61,7 @@ export function resolveSettings(action: string, stack: StackSettings, env: NodeJ
   if (!accessKey || !secretKey) {
     const missing = [!accessKey && "access key", !secretKey && "secret key"].filter(Boolean).join(" and ");
     throw new VolcengineError({
-      kind: "config", action, code: "MissingCredentials",
+      kind: "config", action, code: ErrorCode.MissingCredentials,
       message: `no Volcengine ${missing} is configured`,
       hint:
         "either set stack config: `pulumi config set volcengine:accessKey AKLT…` and `pulumi config set --secret volcengine:secretKey …`, " +
@@ -74,13 +74,13 @@ export function resolveSettings(action: string, stack: StackSettings, env: NodeJ
     if (text === undefined) return fallback;
     const value = Number(text);
     if (!Number.isFinite(value) || !rule(value)) {
-      throw configError(action, "InvalidSetting", `${SETTINGS[name].config} / ${SETTINGS[name].env} is "${text}", not a positive ${name === "maxAttempts" ? "whole number" : "number of seconds"}`, `set it to e.g. ${fallback}`);
+      throw configError(action, ErrorCode.InvalidSetting, `${SETTINGS[name].config} / ${SETTINGS[name].env} is "${text}", not a positive ${name === "maxAttempts" ? "whole number" : "number of seconds"}`, `set it to e.g. ${fallback}`);
     }
     return value;
   };
   const fileContentFormat = pick("fileContentFormat") ?? "dataUri";
   if (fileContentFormat !== "dataUri" && fileContentFormat !== "base64") {
-    throw configError(action, "InvalidSetting", `${SETTINGS.fileContentFormat.config} / ${SETTINGS.fileContentFormat.env} is "${fileContentFormat}"`, "set it to dataUri or base64");
+    throw configError(action, ErrorCode.InvalidSetting, `${SETTINGS.fileContentFormat.config} / ${SETTINGS.fileContentFormat.env} is "${fileContentFormat}"`, "set it to dataUri or base64");
   }
   return {
     fileContentFormat,
@@ -104,12 +104,12 @@ function parseEndpoint(action: string, text: string): URL {
   try {
     url = new URL(text);
   } catch {
-    throw configError(action, "InvalidEndpoint", `the SMS endpoint "${text}" is not a URL`, `${where} to e.g. ${DEFAULT_SMS_ENDPOINT}`);
+    throw configError(action, ErrorCode.InvalidEndpoint, `the SMS endpoint "${text}" is not a URL`, `${where} to e.g. ${DEFAULT_SMS_ENDPOINT}`);
   }
   if (url.protocol === "https:") return url;
   if (url.protocol === "http:" && isLoopback(url.hostname)) return url;
   throw configError(
-    action, "InsecureEndpoint",
+    action, ErrorCode.InsecureEndpoint,
     `the SMS endpoint ${url.origin} is not https: requests carry ID numbers and scans, so plain http is allowed only on loopback`,
     `${where} to an https:// URL`,
   );
@@ -119,6 +119,6 @@ function isLoopback(hostname: string): boolean {
   return hostname === "localhost" || hostname === "[::1]" || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(hostname);
 }
 
-function configError(action: string, code: string, message: string, hint: string): VolcengineError {
+function configError(action: string, code: ErrorCode, message: string, hint: string): VolcengineError {
   return new VolcengineError({ kind: "config", action, code, message, hint });
 }

@@ -12,5 +12,5 @@ export {
   type SignatureIdentState,
 } from "./types";
 export { documentFile, type DocumentFileOptions } from "./documents/document-file";
-export { VolcengineError, type VolcengineErrorKind } from "./http/errors";
+export { ErrorCode, VolcengineError, type VolcengineErrorKind } from "./errors";
 export { checkSignatureIdentBody, type CheckFailure } from "./schema/check";

@@ -3,12 +3,16 @@
  * only a shim that requires this module by package name (see dynamic-provider.ts), so state stays small and no
  * code, path or credential of the machine that ran the program is written into it.
  */
+import type * as dynamic from "@pulumi/pulumi/dynamic";
+import { APPLY_SIGNATURE_IDENT, applySignatureIdent } from "./api/apply-signature-ident";
+import { GET_SIGNATURE_IDENT_LIST, getSignatureIdentList } from "./api/get-signature-ident-list";
+import { SMS_SERVICE } from "./api/sms";
 import { readStackConfig, resolveSettings, type ResolvedSettings, type StackSettings } from "./config";
-import { documentFailures, inlineDocuments } from "./documents/on-disk";
-import { diffSignatureIdent, type SignatureIdentDiff } from "./diff";
-import type { SmsClient } from "./http/client";
-import { VolcengineError } from "./http/errors";
-import { idToJson, integerToId, stringifyJson } from "./http/json";
+import { diffSignatureIdent } from "./diff";
+import { inlineDocuments } from "./documents/inline";
+import { documentFailures } from "./documents/verify";
+import { ErrorCode, VolcengineError } from "./errors";
+import type { SignedJsonClient } from "./http/client";
 import { personalValuesOf, redact } from "./redact";
 import { checkSignatureIdentBody, type CheckFailure } from "./schema/check";
 import { INPUT_PROPERTIES, type SignatureIdentBody } from "./types";
@@ -20,11 +24,12 @@ const PROVIDER_KEY = "__provider";
 
 let stackSettings: StackSettings = {};
 
+/** Takes what Pulumi's `ConfigureRequest` holds; only `config.get` is used. */
 export async function configure(request: { config: { get(key: string): string | undefined } }): Promise<void> {
   stackSettings = readStackConfig(request.config);
 }
 
-export async function check(_olds: Props, news: Props): Promise<{ inputs: Props; failures: CheckFailure[] }> {
+export async function check(_olds: Props, news: Props) {
   let failures: CheckFailure[];
   try {
     const body = bodyOf(news);
@@ -33,21 +38,23 @@ export async function check(_olds: Props, news: Props): Promise<{ inputs: Props;
     // check must answer whatever the program passes; a failure here is ours, not the user's.
     failures = [{ property: "", reason: `the inputs could not be validated: ${redact(String(error))}` }];
   }
-  return { inputs: news, failures };
+  return { inputs: news, failures } satisfies dynamic.CheckResult;
 }
 
-export async function diff(_id: string, olds: Props, news: Props): Promise<SignatureIdentDiff & { deleteBeforeReplace: false }> {
+export async function diff(_id: string, olds: Props, news: Props) {
   // The new qualification is filed before the old one leaves the state, so a failed filing loses nothing.
-  return { ...diffSignatureIdent(olds, news), deleteBeforeReplace: false };
+  return { ...diffSignatureIdent(olds, news), deleteBeforeReplace: false } satisfies dynamic.DiffResult;
 }
 
-export async function create(inputs: Props): Promise<{ id: string; outs: Props }> {
-  const action = "ApplySignatureIdent";
+export async function create(inputs: Props) {
+  const { action } = APPLY_SIGNATURE_IDENT;
   const body = bodyOf(inputs);
   const failures = checkSignatureIdentBody(body);
   if (failures.length > 0) {
     throw new VolcengineError({
-      kind: "input", action, code: "InvalidInput",
+      kind: "input",
+      action,
+      code: ErrorCode.InvalidInput,
       message: `not sent, the inputs are invalid: ${failures.map((f) => f.reason).join("; ")}`,
       hint: "fix the fields named; `pulumi preview` shows the same checks",
     });
@@ -56,50 +63,35 @@ export async function create(inputs: Props): Promise<{ id: string; outs: Props }
   const sent = await inlineDocuments(body, settings.fileContentFormat);
   if (sent.problems.length > 0) {
     throw new VolcengineError({
-      kind: "input", action, code: "DocumentChanged",
+      kind: "input",
+      action,
+      code: ErrorCode.DocumentChanged,
       message: `not sent: ${sent.problems.join("; ")}`,
       hint: "the qualification must carry the documents `pulumi preview` showed",
     });
   }
   const client = clientFor(action, settings);
   try {
-    const { result, requestId, httpStatus } = await client.call(action, sent.json, {
-      repeatable: false,
-      // The files' content is not among them: redact() removes data URIs and long base64 runs by their shape.
-      personalValues: personalValuesOf(body),
-      ifAmbiguous: lookInTheConsole(body.materialName),
-    });
-    const id = integerToId(result.id);
-    if (id === undefined) {
-      throw new VolcengineError({
-        kind: "response", action, code: "InvalidResponse", httpStatus, requestId,
-        message: "the answer's Result.id is not an integer, so the qualification was probably filed but its id is unknown",
-        hint: lookInTheConsole(body.materialName),
-        mayHaveBeenFiled: true,
-      });
-    }
-    return { id, outs: { ...body, approved: false, effectSignatures: body.effectSignatures ?? [] } };
+    const request = { json: sent.json, materialName: body.materialName, personalValues: personalValuesOf(body) };
+    const { id } = await applySignatureIdent(client, request);
+    const outs = { ...body, approved: false, effectSignatures: body.effectSignatures ?? [] };
+    return { id, outs } satisfies dynamic.CreateResult;
   } finally {
     await client.close();
   }
 }
 
-export async function read(id: string, props: Props): Promise<{ id: string; props: Props }> {
-  const action = "GetSignatureIdentList";
+export async function read(id: string, props: Props) {
   const stored = withoutProvider(props);
-  const client = clientFor(action);
+  const client = clientFor(GET_SIGNATURE_IDENT_LIST.action);
   try {
-    // The id goes out as a bare number token: it is int64 and may exceed 2^53.
-    const body = stringifyJson({ ids: [idToJson(id)], pageIndex: 1, pageSize: 10 });
-    const { result } = await client.call(action, body, { repeatable: true });
-    const list = Array.isArray(result.list) ? result.list : [];
-    const listed = list.find((item: any) => item && integerToId(item.id) === id);
-    if (!listed) {
-      // Under review or rejected: the API lists approved qualifications only. The qualification still exists.
-      return { id, props: { ...stored, approved: false } };
-    }
-    const effectSignatures = Array.isArray(listed.effectSignatures) ? listed.effectSignatures.filter((s: unknown) => typeof s === "string") : [];
-    return { id, props: { ...stored, approved: true, effectSignatures } };
+    const list = await getSignatureIdentList(client, { ids: [id], pageIndex: 1, pageSize: 10 });
+    const listed = list.find((item) => item.id === id);
+    // Under review or rejected: the API lists approved qualifications only. The qualification still exists.
+    const props = listed
+      ? { ...stored, approved: true, effectSignatures: listed.effectSignatures }
+      : { ...stored, approved: false };
+    return { id, props } satisfies dynamic.ReadResult;
   } finally {
     await client.close();
   }
@@ -118,15 +110,21 @@ export async function remove(id: string, props: Props): Promise<void> {
   );
 }
 
-function clientFor(action: string, settings: ResolvedSettings = resolveSettings(action, stackSettings)): SmsClient {
+function clientFor(action: string, settings: ResolvedSettings = resolveSettings(action, stackSettings)): SignedJsonClient {
   // Required here, not at the top: undici takes ~70 ms to load, and only create and read talk to the API, so the
   // host's first check (pulumi preview) does not wait for it.
-  const { SmsClient } = require("./http/client") as typeof import("./http/client");
-  return new SmsClient({
+  const { SignedJsonClient } = require("./http/client") as typeof import("./http/client");
+  return new SignedJsonClient({
     ...settings,
+    service: SMS_SERVICE,
     retryHooks: {
-      onRetry: ({ attempt, maxAttempts, delayMs, error, reason }) =>
-        warn(`SmsSignatureIdent: ${action} attempt ${attempt} of ${maxAttempts} failed (${error.code}${error.httpStatus ? `, HTTP ${error.httpStatus}` : ""}); retrying in ${delayMs} ms: ${reason}`),
+      onRetry: ({ attempt, maxAttempts, delayMs, error, reason }) => {
+        const status = error.httpStatus ? `, HTTP ${error.httpStatus}` : "";
+        warn(
+          `SmsSignatureIdent: ${action} attempt ${attempt} of ${maxAttempts} failed (${error.code}${status}); ` +
+            `retrying in ${delayMs} ms: ${reason}`,
+        );
+      },
     },
   });
 }
@@ -134,13 +132,6 @@ function clientFor(action: string, settings: ResolvedSettings = resolveSettings(
 /** Pulumi shows what a provider writes to stderr as diagnostics; it goes through the one redaction step. */
 function warn(message: string): void {
   console.warn(redact(message));
-}
-
-function lookInTheConsole(materialName: string): string {
-  return (
-    `before running pulumi up again, look in the Volcengine console (短信服务 → 资质管理) for a qualification named "${materialName}" filed just now: ` +
-    "running again files another one. A dynamic resource cannot be imported, so if it is there, either keep it outside Pulumi or let Pulumi file a fresh one"
-  );
 }
 
 function withoutProvider(props: Props): Props {

@@ -19,6 +19,7 @@ const EXPECTED_ROWS: Array<[number, RegExp]> = [
   [2, /^provider host start → first Check answer: ours$/],
   [2, /^provider host start → first Check answer: empty provider$/],
   [2, /^provider load: ours ÷ empty provider$/],
+  [2, /^program side: require\('pulumi-volcengine-sms'\) after @pulumi\/pulumi/],
   [3, /^__provider per resource: checkout/],
   [3, /^__provider per resource: packed install/],
   [4, /^state per resource, three 1 MB scans via documentFile\(\)/],

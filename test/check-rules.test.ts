@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import * as path from "node:path";
 import { signatureIdentProvider } from "../provider/dynamic-provider";
 import { CREDIT_CODE, ID_NUMBERS, MOBILES, PERSONAL_VALUES, png, TINY_PNG_BASE64, validInputs } from "./support/fixtures";
-import { ProviderHost, serializeProvider, type Props } from "../emulator/engine/provider-host";
+import { ProviderHost, serializeProvider, type Props } from "../harness/provider-host";
 
 const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
 const repoRoot = path.resolve(__dirname, "..");

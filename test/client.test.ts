@@ -2,11 +2,14 @@ import assert from "node:assert/strict";
 import * as http from "node:http";
 import type { AddressInfo } from "node:net";
 import { startEmulator, type RunningEmulator } from "../emulator";
-import { SmsClient, type SmsClientOptions } from "../provider/http/client";
-import { VolcengineError } from "../provider/http/errors";
+import { APPLY_SIGNATURE_IDENT } from "../provider/api/apply-signature-ident";
+import { GET_SIGNATURE_IDENT_LIST } from "../provider/api/get-signature-ident-list";
+import { SMS_SERVICE } from "../provider/api/sms";
+import { SignedJsonClient, type SignedJsonClientOptions } from "../provider/http/client";
+import { VolcengineError } from "../provider/errors";
 import { integerToId, parseJson, stringifyJson } from "../provider/http/json";
 import { DEFAULT_RETRY_POLICY } from "../provider/http/retry";
-import { HostError, ProviderHost, serializeProvider } from "../emulator/engine/provider-host";
+import { HostError, ProviderHost, serializeProvider } from "../harness/provider-host";
 import { signatureIdentProvider } from "../provider/dynamic-provider";
 import { validInputs } from "./support/fixtures";
 import * as path from "node:path";
@@ -28,9 +31,9 @@ async function serve(answer: (req: http.IncomingMessage, res: http.ServerRespons
   };
 }
 
-function client(endpoint: URL, overrides: Partial<SmsClientOptions> = {}): SmsClient {
-  return new SmsClient({
-    endpoint, region: "cn-north-1", credentials: { accessKey: "AKLTEMULATORLOCALACCESSKEY", secretKey: "EmulatorLocalSecretKeyNotASecret" },
+function client(endpoint: URL, overrides: Partial<SignedJsonClientOptions> = {}): SignedJsonClient {
+  return new SignedJsonClient({
+    endpoint, region: "cn-north-1", service: SMS_SERVICE, credentials: { accessKey: "AKLTEMULATORLOCALACCESSKEY", secretKey: "EmulatorLocalSecretKeyNotASecret" },
     timeoutMs: 2000, connectTimeoutMs: 2000, retryPolicy: { ...DEFAULT_RETRY_POLICY, maxAttempts: 1 }, ...overrides,
   });
 }
@@ -50,7 +53,7 @@ describe("client: the vendor's answers, good and bad, over loopback", () => {
 
   it("signs so the emulator accepts it, and keeps an id above 2^53 exact", async () => {
     const sms = client(new URL(emulator.endpoint));
-    const { result, requestId, httpStatus } = await sms.call("ApplySignatureIdent", JSON.stringify(validInputs()), { repeatable: false });
+    const { result, requestId, httpStatus } = await sms.call({ ...APPLY_SIGNATURE_IDENT, body: JSON.stringify(validInputs()), repeatable: false });
     assert.equal(httpStatus, 200);
     assert.equal(requestId, emulator.requests.at(-1)!.requestId);
     assert.equal(integerToId(result.id), "9007199254740993");
@@ -59,7 +62,7 @@ describe("client: the vendor's answers, good and bad, over loopback", () => {
 
   it("an Error envelope with HTTP 200 is a failure carrying code, message and RequestId", async () => {
     const server = await serve((_, res) => res.end('{"ResponseMetadata":{"RequestId":"REQ-9","Error":{"Code":"1023","CodeN":1023,"Message":"no permission"}}}'));
-    const error = await failure(client(server.url).call("ApplySignatureIdent", "{}", { repeatable: false }));
+    const error = await failure(client(server.url).call({ ...APPLY_SIGNATURE_IDENT, body: "{}", repeatable: false }));
     assert.equal(error.code, "1023");
     assert.equal(error.httpStatus, 200);
     assert.equal(error.requestId, "REQ-9");
@@ -70,7 +73,7 @@ describe("client: the vendor's answers, good and bad, over loopback", () => {
 
   it("an Error with only CodeN still gives a code", async () => {
     const server = await serve((_, res) => res.end('{"ResponseMetadata":{"RequestId":"R","Error":{"CodeN":1001,"Message":"参数错误"}}}'));
-    assert.equal((await failure(client(server.url).call("ApplySignatureIdent", "{}", { repeatable: false }))).code, "1001");
+    assert.equal((await failure(client(server.url).call({ ...APPLY_SIGNATURE_IDENT, body: "{}", repeatable: false }))).code, "1001");
     await server.close();
   });
 
@@ -83,7 +86,7 @@ describe("client: the vendor's answers, good and bad, over loopback", () => {
   for (const [what, answer, expected] of BAD) {
     it(`${what} is a clear error, not a crash`, async () => {
       const server = await serve((_, res) => answer(res));
-      const error = await failure(client(server.url).call("GetSignatureIdentList", "{}", { repeatable: true }));
+      const error = await failure(client(server.url).call({ ...GET_SIGNATURE_IDENT_LIST, body: "{}", repeatable: true }));
       assert.match(error.message, expected);
       await server.close();
     });
@@ -92,7 +95,7 @@ describe("client: the vendor's answers, good and bad, over loopback", () => {
   it("ApplySignatureIdent after an ambiguous failure is not repeated and says it may have been filed", async () => {
     const server = await serve((_, res) => { res.statusCode = 503; res.end('{"ResponseMetadata":{"RequestId":"R4","Error":{"Code":"ServiceUnavailableTemp","Message":"busy"}}}'); });
     const sms = client(server.url, { retryPolicy: { ...DEFAULT_RETRY_POLICY, maxAttempts: 5, baseDelayMs: 1 } });
-    const error = await failure(sms.call("ApplySignatureIdent", "{}", { repeatable: false, ifAmbiguous: "look in the console" }));
+    const error = await failure(sms.call({ ...APPLY_SIGNATURE_IDENT, body: "{}", repeatable: false, ifAmbiguous: "look in the console" }));
     assert.equal(server.hits(), 1);
     assert.equal(error.mayHaveBeenFiled, true);
     assert.match(error.message, /busy; the request reached Volcengine, so it may have been carried out, and it was not repeated\. What to do: look in the console/);
@@ -110,7 +113,7 @@ describe("client: the vendor's answers, good and bad, over loopback", () => {
     });
     const retries: number[] = [];
     const sms = client(server.url, { retryPolicy: { ...DEFAULT_RETRY_POLICY, maxAttempts: 3, baseDelayMs: 1 }, retryHooks: { onRetry: (n) => retries.push(n.delayMs) } });
-    const { result } = await sms.call("ApplySignatureIdent", "{}", { repeatable: false });
+    const { result } = await sms.call({ ...APPLY_SIGNATURE_IDENT, body: "{}", repeatable: false });
     assert.equal(integerToId(result.id), "9007199254740993");
     assert.equal(server.hits(), 2);
     assert.ok(retries[0] >= 500, `waited ${retries[0]} ms for Retry-After`);

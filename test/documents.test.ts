@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { HostError, ProviderHost, type Props } from "../emulator/engine/provider-host";
+import { HostError, ProviderHost, type Props } from "../harness/provider-host";
 import { documentFile } from "../provider/documents/document-file";
 import { DocType } from "../provider/types";
 import { image, validInputs } from "./support/fixtures";

@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import * as pulumi from "@pulumi/pulumi";
-import { EngineStandIn } from "../emulator/engine/engine-stand-in";
+import { EngineStandIn } from "../harness/engine-stand-in";
 import { exampleStackConfig, EXAMPLE_PROJECT, loadExampleProgram } from "./support/example-stack";
 import { usePeers } from "./support/peers";
 import { ID_NUMBERS } from "./support/fixtures";

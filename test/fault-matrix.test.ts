@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import * as net from "node:net";
 import * as path from "node:path";
 import type { FaultSpec } from "../emulator";
-import { HostError, ProviderHost, type Props } from "../emulator/engine/provider-host";
+import { HostError, ProviderHost, type Props } from "../harness/provider-host";
 import { PERSONAL_VALUES, validInputs } from "./support/fixtures";
 import { emulatorConfig, usePeers } from "./support/peers";
 

@@ -41,3 +41,13 @@ describe("npm start: the offline session of the example", function () {
     assert.match(stdout, /warning: SmsSignatureIdent: qualification 9007199254740993 .* stays on the Volcengine account: the SMS API has no delete/);
   });
 });
+
+describe("npm start with a program that throws after declaring its resources", () => {
+  it("exits 1 and names the failure, as pulumi up would fail", () => {
+    const program = path.join(__dirname, "host", "programs", "example-then-throws.ts");
+    const run = spawnSync("npm", ["start", "--silent", "--", program], { cwd: repoRoot, encoding: "utf8", timeout: 120_000 });
+    assert.equal(run.status, 1, `npm start passed: ${run.stdout}`);
+    assert.match(run.stderr, /npm start failed: .*the program failed after it declared its resources/);
+  });
+});
+

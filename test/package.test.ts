@@ -12,6 +12,15 @@ describe("the package after npm ci", () => {
     }
   });
 
+  it("loads in a user's program without zod or undici: they load in the provider host, when check or create runs", () => {
+    const script = "require(process.argv[1]); console.log(JSON.stringify(Object.keys(require.cache)))";
+    const loaded: string[] = JSON.parse(execFileSync(process.execPath, ["-e", script, repoRoot], { encoding: "utf8" }));
+    assert.ok(loaded.includes(path.join(repoRoot, "dist", "provider", "index.js")), "the package itself did not load");
+    const inHost = (name: string) => `${path.sep}node_modules${path.sep}${name}${path.sep}`;
+    assert.deepEqual(loaded.filter((file) => file.includes(inHost("zod"))), []);
+    assert.deepEqual(loaded.filter((file) => file.includes(inHost("undici"))), []);
+  });
+
   it("takes @pulumi/pulumi from the user's program: a peer dependency, never its own copy", () => {
     const manifest = require("../package.json");
     assert.equal(manifest.dependencies["@pulumi/pulumi"], undefined);

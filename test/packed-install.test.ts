@@ -36,7 +36,7 @@ describe("the package installed from npm pack into a user's project", function (
   before(() => {
     scratch = installPackedIntoScratchProject("user-stack");
     for (const file of ["user-program.js", "rehearse.js"]) fs.copyFileSync(path.join(__dirname, "packed", file), path.join(scratch, file));
-    const output = execFileSync(process.execPath, ["rehearse.js"], { cwd: scratch, encoding: "utf8", env: { PATH: process.env.PATH, SCAN: TINY_PNG_BASE64 } });
+    const output = execFileSync(process.execPath, ["rehearse.js"], { cwd: scratch, encoding: "utf8", env: { PATH: process.env.PATH, SCAN: TINY_PNG_BASE64, HARNESS: path.join(repoRoot, "dist", "harness") } });
     report = JSON.parse(output.trim().split("\n").at(-1)!);
   });
   after(() => fs.rmSync(scratch, { recursive: true, force: true }));

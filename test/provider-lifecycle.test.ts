@@ -4,7 +4,7 @@ import { startEmulator, type RunningEmulator } from "../emulator";
 import { signatureIdentProvider } from "../provider/dynamic-provider";
 import { PERSONAL_VALUES, validInputs } from "./support/fixtures";
 import { usePeers } from "./support/peers";
-import { HostError, ProviderHost, serializeProvider, type Props } from "../emulator/engine/provider-host";
+import { HostError, ProviderHost, serializeProvider, type Props } from "../harness/provider-host";
 
 const repoRoot = path.resolve(__dirname, "..");
 const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";

@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { VolcengineError } from "../provider/http/errors";
+import { VolcengineError } from "../provider/errors";
 import { deliveryOf, parseRetryAfter, retryReason, withRetries, type RetryPolicy } from "../provider/http/retry";
 
 const policy: RetryPolicy = { maxAttempts: 5, deadlineMs: 10_000, baseDelayMs: 100, maxDelayMs: 300 };

@@ -1,16 +1,15 @@
 import { Agent, errors as undiciErrors, request } from "undici";
 import { signRequest, type SigningCredentials } from "../signing/signer";
-import { VolcengineError } from "./errors";
+import { ErrorCode, VolcengineError } from "../errors";
 import { parseJson } from "./json";
 import { deliveryOf, parseRetryAfter, withRetries, type RetryHooks, type RetryPolicy } from "./retry";
 
-export const SMS_API_VERSION = "2021-01-11";
-export const SMS_SERVICE = "volcSMS";
-
-export interface SmsClientOptions {
+export interface SignedJsonClientOptions {
   /** `https://sms.volcengineapi.com` or a proxy/emulator; its path, if any, is kept. */
   endpoint: URL;
   region: string;
+  /** The service in the signature's scope (`volcSMS`). */
+  service: string;
   credentials: SigningCredentials;
   connectTimeoutMs: number;
   /** Applies to waiting for the response headers and to each pause in the response body. */
@@ -22,13 +21,18 @@ export interface SmsClientOptions {
   now?: () => Date;
 }
 
-export interface SmsCallResult {
+export interface CallResult {
   result: Record<string, unknown>;
   requestId: string;
   httpStatus: number;
 }
 
-export interface CallOptions {
+/** One call of an action: what `provider/api/` says about it. */
+export interface ActionCall {
+  action: string;
+  version: string;
+  /** The JSON body, as text or as the UTF-8 bytes to send. */
+  body: string | Buffer;
   /** True for reads; false for an action that must not run twice (ApplySignatureIdent). */
   repeatable: boolean;
   /** Values of the request to keep out of error messages even if the vendor echoes them. */
@@ -42,11 +46,15 @@ interface Envelope {
   Result?: unknown;
 }
 
-/** Signs and sends one SMS API action; turns every failure into a VolcengineError. */
-export class SmsClient {
+/**
+ * Signs and sends actions of a Volcengine API that takes a JSON body (`POST /?Action=…&Version=…`) and answers with
+ * the `ResponseMetadata`/`Result` envelope; turns every failure into a VolcengineError. It knows no action: what an
+ * action sends and what its Result means is in `provider/api/`.
+ */
+export class SignedJsonClient {
   private readonly agent: Agent;
 
-  constructor(private readonly options: SmsClientOptions) {
+  constructor(private readonly options: SignedJsonClientOptions) {
     this.agent = new Agent({ connect: { timeout: options.connectTimeoutMs } });
   }
 
@@ -54,18 +62,22 @@ export class SmsClient {
    * Calls an action under the retry policy. `repeatable: false` marks an action that must not run twice: it is
    * retried only when the request provably never arrived or was throttled, and a failure after which it may have
    * run anyway is reported with `mayHaveBeenFiled` and `ifAmbiguous` as the hint.
+   *
+   * Every request of the provider goes out through `send`, once per attempt: the one place to meter them.
    */
-  async call(action: string, body: string | Buffer, options: CallOptions): Promise<SmsCallResult> {
-    const secrets = [this.options.credentials.secretKey, this.options.credentials.sessionToken, ...(options.personalValues ?? [])];
+  async call(call: ActionCall): Promise<CallResult> {
+    const { action, repeatable } = call;
+    const secrets = [this.options.credentials.secretKey, this.options.credentials.sessionToken, ...(call.personalValues ?? [])];
     try {
-      const bytes = typeof body === "string" ? Buffer.from(body, "utf8") : body;
-      return await withRetries(action, options.repeatable, this.options.retryPolicy, () => this.send(action, bytes, secrets), this.options.retryHooks);
+      const bytes = typeof call.body === "string" ? Buffer.from(call.body, "utf8") : call.body;
+      const attempt = () => this.send(action, call.version, bytes, secrets);
+      return await withRetries(action, repeatable, this.options.retryPolicy, attempt, this.options.retryHooks);
     } catch (error) {
-      if (error instanceof VolcengineError && !options.repeatable && deliveryOf(error) === "ambiguous") {
+      if (error instanceof VolcengineError && !repeatable && deliveryOf(error) === "ambiguous") {
         throw new VolcengineError({
           kind: error.kind, action, code: error.code, httpStatus: error.httpStatus, requestId: error.requestId, secrets,
           message: `${error.detail}; the request reached Volcengine, so it may have been carried out, and it was not repeated`,
-          hint: options.ifAmbiguous,
+          hint: call.ifAmbiguous,
           mayHaveBeenFiled: true,
         });
       }
@@ -74,21 +86,21 @@ export class SmsClient {
   }
 
   /** One attempt, signed afresh (X-Date is part of the signature). */
-  private async send(action: string, bytes: Buffer, secrets: readonly (string | undefined)[]): Promise<SmsCallResult> {
+  private async send(action: string, version: string, bytes: Buffer, secrets: readonly (string | undefined)[]): Promise<CallResult> {
     const { endpoint, credentials } = this.options;
     const url = new URL(endpoint);
     url.searchParams.set("Action", action);
-    url.searchParams.set("Version", SMS_API_VERSION);
+    url.searchParams.set("Version", version);
     const signed = signRequest(
       {
         method: "POST",
         host: url.host,
         path: url.pathname || "/",
-        query: { Action: action, Version: SMS_API_VERSION },
+        query: { Action: action, Version: version },
         headers: { "Content-Type": "application/json; charset=UTF-8" },
         body: bytes,
       },
-      { credentials, region: this.options.region, service: SMS_SERVICE, now: this.options.now },
+      { credentials, region: this.options.region, service: this.options.service, now: this.options.now },
     );
 
     let status: number;
@@ -118,7 +130,7 @@ export class SmsClient {
       envelope = parseJson(text) as Envelope;
     } catch {
       throw new VolcengineError({
-        kind: "response", action, code: "InvalidResponse", httpStatus: status, requestId: requestIdHeader, secrets,
+        kind: "response", action, code: ErrorCode.InvalidResponse, httpStatus: status, requestId: requestIdHeader, secrets,
         retryAfterMs,
         message: `the answer is not JSON (${text.length} characters, starting ${JSON.stringify(text.slice(0, 40))})`,
         hint: "a proxy or gateway answered instead of the SMS API: check volcengine:smsEndpoint / VOLCENGINE_SMS_ENDPOINT",
@@ -142,7 +154,7 @@ export class SmsClient {
     }
     if (!isObject(envelope) || !isObject(envelope.Result)) {
       throw new VolcengineError({
-        kind: "response", action, code: "InvalidResponse", httpStatus: status, requestId, secrets,
+        kind: "response", action, code: ErrorCode.InvalidResponse, httpStatus: status, requestId, secrets,
         message: "the answer has no Result",
       });
     }
@@ -169,7 +181,7 @@ async function readLimited(body: AsyncIterable<Buffer> & { destroy(): unknown },
     size += chunk.length;
     if (size > limit) {
       body.destroy();
-      throw new VolcengineError({ kind: "response", action, code: "ResponseTooLarge", httpStatus: status, message: `the answer exceeds ${limit} bytes` });
+      throw new VolcengineError({ kind: "response", action, code: ErrorCode.ResponseTooLarge, httpStatus: status, message: `the answer exceeds ${limit} bytes` });
     }
     chunks.push(chunk);
   }
@@ -200,7 +212,7 @@ function transportError(action: string, error: unknown, secrets: readonly (strin
 /** undici wraps network errors; the stable code is on the error or on its cause. */
 function transportCode(error: unknown): string {
   for (let current: any = error, depth = 0; current && depth < 4; current = current.cause, depth++) {
-    if (typeof current.code === "string" && current.code !== "UND_ERR") return current.code;
+    if (typeof current.code === "string" && current.code !== ErrorCode.UndiciError) return current.code;
   }
-  return error instanceof undiciErrors.UndiciError ? "UND_ERR" : "NetworkError";
+  return error instanceof undiciErrors.UndiciError ? ErrorCode.UndiciError : ErrorCode.NetworkError;
 }

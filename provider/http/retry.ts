@@ -1,4 +1,4 @@
-import type { VolcengineError } from "./errors";
+import type { VolcengineError } from "../errors";
 
 /**
  * One retry policy for every call: exponential backoff with full jitter, bounded by attempts and by a total

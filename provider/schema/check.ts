@@ -1,7 +1,6 @@
 import type { z } from "zod";
 import { UNKNOWN_VALUE } from "../values";
-import { signatureIdentBodySchema } from "./body";
-
+import type { signatureIdentBodySchema } from "./body";
 
 export interface CheckFailure {
   /** The top-level property, as Pulumi prints check failures per property. */
@@ -48,7 +47,9 @@ export function checkSignatureIdentBody(body: unknown): CheckFailure[] {
   if (typeof body !== "object" || body === null || Array.isArray(body)) {
     return [{ property: "", reason: "the resource inputs must be an object" }];
   }
-  cachedSchema ??= signatureIdentBodySchema();
+  // Required here, not at the top: the package's index exports this function, and a user's program that imports the
+  // package must not load zod (check runs in the provider host).
+  cachedSchema ??= (require("./body") as typeof import("./body")).signatureIdentBodySchema();
   const result = cachedSchema.safeParse(body);
   if (result.success) return [];
   const failures: CheckFailure[] = [];

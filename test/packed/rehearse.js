@@ -1,9 +1,10 @@
 // Runs inside the scratch project with plain node: preview and up of user-program.js through the provider host
 // of the project's own @pulumi/pulumi, against the emulator shipped in the package. Prints a JSON report.
+// The engine stand-in is not published: HARNESS is the compiled harness/ of the checkout under test.
 const path = require("node:path");
 const pulumi = require("@pulumi/pulumi");
 const { startEmulator } = require("pulumi-volcengine-sms/emulator");
-const { EngineStandIn, ProviderHost } = require("pulumi-volcengine-sms/emulator/engine");
+const { EngineStandIn, ProviderHost } = require(process.env.HARNESS);
 
 async function main() {
   const emulator = await startEmulator({ approvalDelayMs: null });

@@ -1,7 +1,7 @@
 /** The loopback peers the host tests share: the emulator, Pulumi's provider host in the project directory, the serialized provider. */
 import * as path from "node:path";
 import { startEmulator, type RunningEmulator } from "../../emulator";
-import { ProviderHost, serializeProvider } from "../../emulator/engine/provider-host";
+import { ProviderHost, serializeProvider } from "../../harness/provider-host";
 import { signatureIdentProvider } from "../../provider/dynamic-provider";
 
 export const REPO_ROOT = path.resolve(__dirname, "..", "..");

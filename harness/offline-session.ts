@@ -7,12 +7,14 @@
 import * as path from "node:path";
 import * as pulumi from "@pulumi/pulumi";
 import { startEmulator, type RunningEmulator } from "../emulator";
-import { EngineStandIn, ProviderHost, type RunResult, type Step } from "../emulator/engine";
+import { EngineStandIn, type RunResult, type Step } from "./engine-stand-in";
+import { ProviderHost } from "./provider-host";
 
 const PROJECT = "volcengine-sms-example";
 const STACK = "dev";
 const projectRoot = path.resolve(__dirname, "..");
-const program = path.join(__dirname, "index.ts");
+/** The program to rehearse: examples/index.ts, or the one given as the first argument (the tests give a broken one). */
+const program = path.resolve(process.argv[2] ?? path.join(projectRoot, "examples", "index.ts"));
 
 /** Placeholder personal data with valid check digits: what `pulumi config set --secret` would hold. */
 const EXAMPLE_SECRETS: Record<string, string> = {
@@ -68,7 +70,7 @@ async function session(emulator: RunningEmulator, host: ProviderHost): Promise<v
   const diagnostics = diagnosticsSince(host);
 
   out(`Volcengine SMS emulator on ${emulator.endpoint} (access key ${emulator.accessKey}, region ${emulator.region}).`);
-  out(`Program: examples/index.ts, stack "${STACK}"; its ID numbers and mobiles come from stack config as secrets.`);
+  out(`Program: ${path.relative(projectRoot, program)}, stack "${STACK}"; its ID numbers and mobiles come from stack config as secrets.`);
   out();
 
   out("$ pulumi preview");

@@ -6,12 +6,30 @@ import { spawn, type ChildProcess } from "node:child_process";
 import * as path from "node:path";
 import * as readline from "node:readline";
 
-const pulumiRoot = path.dirname(require.resolve("@pulumi/pulumi/package.json"));
-// The gRPC runtime must be the copy @pulumi/pulumi resolves, or its generated stubs reject our channel.
-const grpc: any = require(require.resolve("@grpc/grpc-js", { paths: [pulumiRoot] }));
-const providerGrpc = require(path.join(pulumiRoot, "proto/provider_grpc_pb"));
-const providerProto = require(path.join(pulumiRoot, "proto/provider_pb"));
-const { Struct } = require(require.resolve("google-protobuf/google/protobuf/struct_pb", { paths: [pulumiRoot] }));
+/** The gRPC pieces of one @pulumi/pulumi installation: the host it starts must be spoken to with its own stubs. */
+interface PulumiProto {
+  root: string;
+  grpc: any;
+  providerGrpc: any;
+  providerProto: any;
+  Struct: any;
+}
+
+/**
+ * The @pulumi/pulumi of the project directory, as the engine finds it: a user's project brings its own, which may be
+ * a newer version than this repository's. Its gRPC runtime must be the copy it resolves, or its stubs reject our
+ * channel.
+ */
+function pulumiProtoOf(projectDir: string): PulumiProto {
+  const root = path.dirname(require.resolve("@pulumi/pulumi/package.json", { paths: [projectDir] }));
+  return {
+    root,
+    grpc: require(require.resolve("@grpc/grpc-js", { paths: [root] })),
+    providerGrpc: require(path.join(root, "proto/provider_grpc_pb")),
+    providerProto: require(path.join(root, "proto/provider_pb")),
+    Struct: require(require.resolve("google-protobuf/google/protobuf/struct_pb", { paths: [root] })).Struct,
+  };
+}
 
 export type Props = Record<string, unknown>;
 
@@ -19,7 +37,7 @@ export interface HostOptions {
   /** The Pulumi project directory: the engine starts the host there. */
   cwd: string;
   env?: NodeJS.ProcessEnv;
-  /** The dynamic-provider script; defaults to the one next to the @pulumi/pulumi this test resolves. */
+  /** The dynamic-provider script; defaults to the one of the @pulumi/pulumi the project directory resolves. */
   hostScript?: string;
 }
 
@@ -28,12 +46,17 @@ export interface DiffResult { changes: "none" | "some" | "unknown"; replaces: st
 
 export class ProviderHost {
   private stderrText = "";
-  private constructor(private readonly child: ChildProcess, private readonly client: any) {
+  private constructor(
+    private readonly child: ChildProcess,
+    private readonly client: any,
+    private readonly proto: PulumiProto,
+  ) {
     child.stderr!.on("data", (chunk) => (this.stderrText += chunk.toString()));
   }
 
   static async start(options: HostOptions): Promise<ProviderHost> {
-    const script = options.hostScript ?? path.join(pulumiRoot, "cmd", "dynamic-provider", "index.js");
+    const proto = pulumiProtoOf(options.cwd);
+    const script = options.hostScript ?? path.join(proto.root, "cmd", "dynamic-provider", "index.js");
     // Plain node, no ts-node: as under `pulumi up`, only compiled JavaScript can be required in the host.
     const child = spawn(process.execPath, [script, "127.0.0.1:1"], {
       cwd: options.cwd,
@@ -47,12 +70,12 @@ export class ProviderHost {
       lines.once("line", (line) => resolve(line.trim()));
       child.once("exit", (code) => reject(new Error(`provider host exited with ${code} before listening: ${early}`)));
     });
-    const client = new providerGrpc.ResourceProviderClient(`127.0.0.1:${port}`, grpc.credentials.createInsecure(), {
+    const client = new proto.providerGrpc.ResourceProviderClient(`127.0.0.1:${port}`, proto.grpc.credentials.createInsecure(), {
       // The engine allows large messages: bodies carry several 5 MB scans.
       "grpc.max_receive_message_length": -1,
       "grpc.max_send_message_length": -1,
     });
-    const host = new ProviderHost(child, client);
+    const host = new ProviderHost(child, client, proto);
     host.stderrText = early;
     return host;
   }
@@ -80,17 +103,17 @@ export class ProviderHost {
   }
 
   async configure(config: Record<string, string> = {}): Promise<void> {
-    const request = new providerProto.ConfigureRequest();
-    request.setArgs(Struct.fromJavaScript(config));
+    const request = new this.proto.providerProto.ConfigureRequest();
+    request.setArgs(this.proto.Struct.fromJavaScript(config));
     const variables = request.getVariablesMap();
     for (const [key, value] of Object.entries(config)) variables.set(key, value);
     await this.unary("configure", request);
   }
 
   async check(olds: Props, news: Props): Promise<CheckResult> {
-    const request = new providerProto.CheckRequest();
-    request.setOlds(Struct.fromJavaScript(olds));
-    request.setNews(Struct.fromJavaScript(news));
+    const request = new this.proto.providerProto.CheckRequest();
+    request.setOlds(this.proto.Struct.fromJavaScript(olds));
+    request.setNews(this.proto.Struct.fromJavaScript(news));
     const response = await this.unary("check", request);
     return {
       inputs: response.getInputs()?.toJavaScript() ?? {},
@@ -99,13 +122,13 @@ export class ProviderHost {
   }
 
   async diff(id: string, olds: Props, news: Props): Promise<DiffResult> {
-    const request = new providerProto.DiffRequest();
+    const request = new this.proto.providerProto.DiffRequest();
     request.setId(id);
-    request.setOlds(Struct.fromJavaScript(olds));
-    request.setNews(Struct.fromJavaScript(news));
+    request.setOlds(this.proto.Struct.fromJavaScript(olds));
+    request.setNews(this.proto.Struct.fromJavaScript(news));
     const response = await this.unary("diff", request);
     const changes = response.getChanges();
-    const kinds = providerProto.DiffResponse.DiffChanges;
+    const kinds = this.proto.providerProto.DiffResponse.DiffChanges;
     return {
       changes: changes === kinds.DIFF_NONE ? "none" : changes === kinds.DIFF_SOME ? "some" : "unknown",
       replaces: response.getReplacesList(),
@@ -114,33 +137,33 @@ export class ProviderHost {
   }
 
   async create(properties: Props): Promise<{ id: string; properties: Props }> {
-    const request = new providerProto.CreateRequest();
-    request.setProperties(Struct.fromJavaScript(properties));
+    const request = new this.proto.providerProto.CreateRequest();
+    request.setProperties(this.proto.Struct.fromJavaScript(properties));
     const response = await this.unary("create", request);
     return { id: response.getId(), properties: response.getProperties().toJavaScript() };
   }
 
   async read(id: string, properties: Props): Promise<{ id: string; properties: Props }> {
-    const request = new providerProto.ReadRequest();
+    const request = new this.proto.providerProto.ReadRequest();
     request.setId(id);
-    request.setProperties(Struct.fromJavaScript(properties));
+    request.setProperties(this.proto.Struct.fromJavaScript(properties));
     const response = await this.unary("read", request);
     return { id: response.getId(), properties: response.getProperties()?.toJavaScript() ?? {} };
   }
 
   async update(id: string, olds: Props, news: Props): Promise<Props> {
-    const request = new providerProto.UpdateRequest();
+    const request = new this.proto.providerProto.UpdateRequest();
     request.setId(id);
-    request.setOlds(Struct.fromJavaScript(olds));
-    request.setNews(Struct.fromJavaScript(news));
+    request.setOlds(this.proto.Struct.fromJavaScript(olds));
+    request.setNews(this.proto.Struct.fromJavaScript(news));
     const response = await this.unary("update", request);
     return response.getProperties().toJavaScript();
   }
 
   async delete(id: string, properties: Props): Promise<void> {
-    const request = new providerProto.DeleteRequest();
+    const request = new this.proto.providerProto.DeleteRequest();
     request.setId(id);
-    request.setProperties(Struct.fromJavaScript(properties));
+    request.setProperties(this.proto.Struct.fromJavaScript(properties));
     await this.unary("delete", request);
   }
 

@@ -76,6 +76,9 @@ export class EngineStandIn {
     const result: RunResult = { steps: [], failures: [], errors: [] };
     const additionalSecretOutputs = new Map<string, string[]>();
     const engine = this;
+    // Registration failures the stand-in reported (check failures, a failed create): the program sees them again as
+    // rejected outputs, which are no news.
+    const reported: string[] = [];
     this.pulumi.runtime.setAllConfig(options.config ?? {});
     await this.pulumi.runtime.setMocks(
       {
@@ -84,7 +87,12 @@ export class EngineStandIn {
           if (!args.type.startsWith(DYNAMIC_TYPE_PREFIX)) return { id: `${args.name}-id`, state: args.inputs };
           const { values, secretInputs } = unwrapSecrets(args.inputs);
           const secretOutputs = [...new Set([...secretInputs, ...(additionalSecretOutputs.get(`${args.type}::${args.name}`) ?? [])])];
-          return engine.register(urn, args.type, args.name, values, { secretInputs, secretOutputs }, options.preview, result);
+          try {
+            return await engine.register(urn, args.type, args.name, values, { secretInputs, secretOutputs }, options.preview, result);
+          } catch (error) {
+            reported.push((error as Error).message);
+            throw error;
+          }
         },
         call: (args) => args.inputs,
       },
@@ -93,7 +101,13 @@ export class EngineStandIn {
       options.preview,
     );
     recordAdditionalSecretOutputs(this.pulumi, additionalSecretOutputs);
-    await withTimeout(this.loadAndSettle(options.load, this.pulumi), options.timeoutMs ?? 60_000, "the program did not finish registering its resources");
+    const rejections = await withTimeout(this.loadAndSettle(options.load, this.pulumi), options.timeoutMs ?? 60_000, "the program did not finish registering its resources");
+    // As under `pulumi up`, a program that fails after it declared its resources (a throw in an apply, a rejected
+    // promise nobody awaits) fails the run.
+    for (const reason of rejections) {
+      const message = reason instanceof Error ? reason.message : String(reason);
+      if (!reported.some((known) => message.includes(known))) result.errors.push(`the program failed with an unhandled exception: ${message}`);
+    }
     return result;
   }
 
@@ -184,17 +198,23 @@ export class EngineStandIn {
     }
   }
 
-  /** Requires the program, then waits until the runtime has no registration in flight. */
-  private async loadAndSettle(load: () => unknown, pulumi: typeof PulumiModule): Promise<void> {
-    const failures: unknown[] = [];
-    const onRejection = (reason: unknown) => failures.push(reason);
+  /**
+   * Requires the program, then waits until the runtime has no registration in flight and the rejections it left
+   * unhandled have been reported; returns those rejections.
+   */
+  private async loadAndSettle(load: () => unknown, pulumi: typeof PulumiModule): Promise<unknown[]> {
+    const rejections: unknown[] = [];
+    const onRejection = (reason: unknown) => rejections.push(reason);
     process.on("unhandledRejection", onRejection);
     try {
       load();
       await (pulumi.runtime as any).waitForRPCs();
+      // Node reports an unhandled rejection once the microtasks after it have run: give it two turns of the loop.
+      for (let turn = 0; turn < 2; turn++) await new Promise((resolve) => setImmediate(resolve));
     } finally {
       process.off("unhandledRejection", onRejection);
     }
+    return rejections;
   }
 }
 

@@ -1,13 +1,42 @@
-import { redact } from "../redact";
+import { redact } from "./redact";
 
 /** Where a failure came from: the vendor answered with an error, the network failed, the answer was unusable, the setup is wrong, or the inputs are. */
 export type VolcengineErrorKind = "vendor" | "transport" | "response" | "config" | "input";
 
+/**
+ * The codes the provider itself gives, stable across versions so a program or a script can branch on them. Other
+ * codes are the vendor's (`SignatureDoesNotMatch`, `1001`), undici's or Node's (`UND_ERR_HEADERS_TIMEOUT`,
+ * `ECONNREFUSED`), or `HTTP<status>` for an error status without an error envelope.
+ */
+export const ErrorCode = {
+  /** The inputs break a rule `pulumi preview` checks; nothing was sent. */
+  InvalidInput: "InvalidInput",
+  /** A document file is missing or changed since the preview; nothing was sent. */
+  DocumentChanged: "DocumentChanged",
+  /** No access key or no secret key is configured. */
+  MissingCredentials: "MissingCredentials",
+  /** A numeric or enumerated setting has a value it cannot take. */
+  InvalidSetting: "InvalidSetting",
+  /** The endpoint setting is not a URL. */
+  InvalidEndpoint: "InvalidEndpoint",
+  /** The endpoint is plain http away from loopback. */
+  InsecureEndpoint: "InsecureEndpoint",
+  /** The answer is not the SMS API's JSON envelope, or lacks what the action returns. */
+  InvalidResponse: "InvalidResponse",
+  /** The answer is larger than the client buffers. */
+  ResponseTooLarge: "ResponseTooLarge",
+  /** A network failure with no code of its own. */
+  NetworkError: "NetworkError",
+  /** An undici failure with no more specific code. */
+  UndiciError: "UND_ERR",
+} as const;
+export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
+
 export interface VolcengineErrorDetails {
   kind: VolcengineErrorKind;
   action: string;
-  /** Vendor `Code` (`SignatureDoesNotMatch`, `1001`), undici's code (`UND_ERR_HEADERS_TIMEOUT`, `ECONNREFUSED`) or ours (`InvalidResponse`, `MissingCredentials`). */
-  code: string;
+  /** One of ours (`ErrorCode`), the vendor's `Code`, undici's or Node's code, or `HTTP<status>`. */
+  code: ErrorCode | (string & {});
   message: string;
   httpStatus?: number;
   requestId?: string;
@@ -38,14 +67,15 @@ const HINTS: Record<string, string> = {
 };
 
 /**
- * The one error the provider throws for anything that went wrong talking to Volcengine. It carries what a user
- * (or their support ticket) needs, and is redacted at construction, so no caller can leak a key or a personal value.
+ * The one error the provider throws: a setting, the inputs, the network or Volcengine's answer. It carries what a
+ * user (or their support ticket) needs, and is redacted at construction, so no caller can leak a key or a personal
+ * value.
  */
 export class VolcengineError extends Error {
   override readonly name = "VolcengineError";
   readonly kind: VolcengineErrorKind;
   readonly action: string;
-  readonly code: string;
+  readonly code: ErrorCode | (string & {});
   readonly httpStatus?: number;
   readonly requestId?: string;
   readonly hint?: string;

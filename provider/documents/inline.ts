@@ -1,63 +1,8 @@
+/** The create side of `documentFile()`: each file read again, verified, and written into the body that is sent. */
 import { randomUUID } from "node:crypto";
-import { promises as fs } from "node:fs";
-import { formatPath, type CheckFailure } from "../schema/check";
-import type { DocumentReference } from "../types";
-import { containsUnknown } from "../values";
+import { formatPath } from "../schema/check";
 import { sha256Hex } from "../signing/signer";
-import { documentBytesProblem } from "./file-type";
-import { fromProjectPath } from "./project-root";
-
-/**
- * The provider's side of `documentFile`: it runs in Pulumi's provider host and finds each file from the project
- * directory, the same base the program's paths were made relative to.
- */
-
-interface FoundDocument {
-  /** Path of the SignAuthFile inside the body. */
-  at: PropertyKey[];
-  file: { fileSuffix?: unknown; document: DocumentReference };
-}
-
-/** Every SignAuthFile in the body that refers to a file on disk. */
-function findDocuments(value: unknown, at: PropertyKey[] = [], into: FoundDocument[] = []): FoundDocument[] {
-  if (Array.isArray(value)) value.forEach((item, i) => findDocuments(item, [...at, i], into));
-  else if (value !== null && typeof value === "object") {
-    const record = value as Record<string, unknown>;
-    const document = record.document;
-    if (document !== null && typeof document === "object" && typeof (document as DocumentReference).path === "string" && !containsUnknown(document)) {
-      into.push({ at, file: record as FoundDocument["file"] });
-    }
-    for (const [key, item] of Object.entries(record)) if (key !== "document") findDocuments(item, [...at, key], into);
-  }
-  return into;
-}
-
-async function readDocument(reference: DocumentReference): Promise<Buffer | { problem: string }> {
-  try {
-    return await fs.readFile(fromProjectPath(reference.path));
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    return { problem: code === "ENOENT" ? "does not exist" : `cannot be read (${code ?? "error"})` };
-  }
-}
-
-/** check's file rules: the file exists, is a JPEG or PNG matching fileSuffix, at most 5 MB, and is the file the program read. */
-export async function documentFailures(body: unknown): Promise<CheckFailure[]> {
-  const failures: CheckFailure[] = [];
-  for (const { at, file } of findDocuments(body)) {
-    const where = formatPath([...at, "document"]);
-    const fail = (problem: string) => failures.push({ property: String(at[0]), reason: `${where}: ${file.document.path} ${problem} (证件文件)` });
-    const bytes = await readDocument(file.document);
-    if (!Buffer.isBuffer(bytes)) {
-      fail(bytes.problem);
-      continue;
-    }
-    const problem = documentBytesProblem(bytes, file.fileSuffix);
-    if (problem) fail(problem);
-    else if (sha256Hex(bytes) !== file.document.sha256) fail("changed after the program read it: run again");
-  }
-  return failures;
-}
+import { findDocuments, readDocument } from "./references";
 
 export type FileContentFormat = "dataUri" | "base64";
 

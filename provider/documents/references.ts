@@ -1,0 +1,39 @@
+import { promises as fs } from "node:fs";
+import type { DocumentReference } from "../types";
+import { containsUnknown } from "../values";
+import { fromProjectPath } from "./project-root";
+
+/**
+ * The provider's side of `documentFile`: it runs in Pulumi's provider host and finds each file from the project
+ * directory, the same base the program's paths were made relative to.
+ */
+
+export interface FoundDocument {
+  /** Path of the SignAuthFile inside the body. */
+  at: PropertyKey[];
+  file: { fileSuffix?: unknown; document: DocumentReference };
+}
+
+/** Every SignAuthFile in the body that refers to a file on disk. */
+export function findDocuments(value: unknown, at: PropertyKey[] = [], into: FoundDocument[] = []): FoundDocument[] {
+  if (Array.isArray(value)) value.forEach((item, i) => findDocuments(item, [...at, i], into));
+  else if (value !== null && typeof value === "object") {
+    const record = value as Record<string, unknown>;
+    const document = record.document;
+    if (document !== null && typeof document === "object" && typeof (document as DocumentReference).path === "string" && !containsUnknown(document)) {
+      into.push({ at, file: record as FoundDocument["file"] });
+    }
+    for (const [key, item] of Object.entries(record)) if (key !== "document") findDocuments(item, [...at, key], into);
+  }
+  return into;
+}
+
+export async function readDocument(reference: DocumentReference): Promise<Buffer | { problem: string }> {
+  try {
+    return await fs.readFile(fromProjectPath(reference.path));
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    return { problem: code === "ENOENT" ? "does not exist" : `cannot be read (${code ?? "error"})` };
+  }
+}
+
