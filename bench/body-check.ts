@@ -9,8 +9,8 @@ import assert from "node:assert/strict";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { DocType } from "../provider/types";
-import { documentInputs, image, MB, repoRoot, ScanProject, writeScans, type Props } from "./fixtures";
-import { text, type Row } from "./table";
+import { documentInputs, image, MB, type Props, repoRoot, ScanProject, writeScans } from "./fixtures";
+import { type Row, text } from "./table";
 
 type Inline = typeof import("../provider/documents/inline");
 
@@ -34,7 +34,7 @@ function referenceJson(body: Props, format: "dataUri" | "base64", projectDir: st
 }
 
 function awkwardInputs(project: ScanProject): Props {
-  const inputs = documentInputs(project, "引号\"反斜杠\\换行\n\u2028😀");
+  const inputs = documentInputs(project, '引号"反斜杠\\换行\n\u2028😀');
   inputs.businessInfo.legalPersonName = "李\t四\u0001\u007f</script>";
   project.write("len-0.png", image("png", 999, 5));
   project.write("len-1.png", image("png", 1000, 6));
@@ -44,7 +44,9 @@ function awkwardInputs(project: ScanProject): Props {
     project.documentFile("len-1.png", DocType.ResponsiblePersonIdCardBack),
   ];
   inputs.otherMaterials = [{ ...project.documentFile("len-2.jpg", DocType.Other), fileUrl: undefined }];
-  inputs.powerOfAttorney = [{ fileType: DocType.PowerOfAttorney, fileSuffix: "png", fileContent: "data:image/png;base64,iVBORw0KGgo=" }];
+  inputs.powerOfAttorney = [
+    { fileType: DocType.PowerOfAttorney, fileSuffix: "png", fileContent: "data:image/png;base64,iVBORw0KGgo=" },
+  ];
   return inputs;
 }
 
@@ -60,12 +62,21 @@ export async function checkSentBody(): Promise<Row[]> {
       for (const format of ["dataUri", "base64"] as const) {
         const sent = await inlineDocuments(body, format);
         assert.deepEqual(sent.problems, []);
-        assert.ok(sent.json.equals(referenceJson(body, format, project.dir)), `the ${name} body differs from the reference (${format})`);
+        assert.ok(
+          sent.json.equals(referenceJson(body, format, project.dir)),
+          `the ${name} body differs from the reference (${format})`,
+        );
       }
     }
   } finally {
     process.chdir(previous);
     project.remove();
   }
-  return [{ item: 7, label: "create body = JSON.stringify of the inlined body, byte for byte (dataUri and base64)", figure: text("yes") }];
+  return [
+    {
+      item: 7,
+      label: "create body = JSON.stringify of the inlined body, byte for byte (dataUri and base64)",
+      figure: text("yes"),
+    },
+  ];
 }

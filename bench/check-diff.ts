@@ -6,9 +6,9 @@
  */
 import { performance } from "node:perf_hooks";
 import { compiledRuntime } from "./create";
-import { documentInputs, MB, ScanProject, validInputs, writeScans, type Props } from "./fixtures";
+import { documentInputs, MB, type Props, ScanProject, validInputs, writeScans } from "./fixtures";
 import { batchForAsync, planFor, roundRobin, summarize, timeAsync } from "./stats";
-import { time, type Row } from "./table";
+import { type Row, time } from "./table";
 
 const PROVIDER = "exports.handler = __f0; /* the serialized provider: diff compares it as an opaque string */";
 
@@ -21,7 +21,12 @@ interface Resource {
 function resources(count: number, make: (i: number) => Props): Resource[] {
   return Array.from({ length: count }, (_, i) => {
     const inputs = make(i);
-    const olds = { ...structuredClone(inputs), approved: false, effectSignatures: inputs.effectSignatures ?? [], __provider: PROVIDER };
+    const olds = {
+      ...structuredClone(inputs),
+      approved: false,
+      effectSignatures: inputs.effectSignatures ?? [],
+      __provider: PROVIDER,
+    };
     return { id: String(9007199254740993n + BigInt(i)), news: { ...inputs, __provider: PROVIDER }, olds };
   });
 }
@@ -66,13 +71,30 @@ export async function measureCheckDiff(quick: boolean): Promise<Row[]> {
       planFor(quick, { rounds: 15, warmup: 3 }),
     );
     const target = (ms: number) => ({ text: "≤ 0.5 ms", met: ms <= 0.5 });
-    const whenMissed = "check validates every field with zod and walks the body for documents; diff compares canonical JSON of each input: profile runtime.check";
+    const whenMissed =
+      "check validates every field with zod and walks the body for documents; diff compares canonical JSON of each input: profile runtime.check";
     const oneSummary = summarize(samples.one);
     const manySummary = summarize(samples.many);
     return [
-      { item: 6, label: "check + diff per resource, 1 resource", figure: time(oneSummary), target: target(oneSummary.median), whenMissed },
-      { item: 6, label: "check + diff per resource, 200 resources", figure: time(manySummary), target: target(manySummary.median), whenMissed },
-      { item: 6, label: "check + diff, 1 resource with three 1 MB documentFile() scans (read + sha256)", figure: time(summarize(samples.documents)) },
+      {
+        item: 6,
+        label: "check + diff per resource, 1 resource",
+        figure: time(oneSummary),
+        target: target(oneSummary.median),
+        whenMissed,
+      },
+      {
+        item: 6,
+        label: "check + diff per resource, 200 resources",
+        figure: time(manySummary),
+        target: target(manySummary.median),
+        whenMissed,
+      },
+      {
+        item: 6,
+        label: "check + diff, 1 resource with three 1 MB documentFile() scans (read + sha256)",
+        figure: time(summarize(samples.documents)),
+      },
     ];
   } finally {
     project.remove();

@@ -8,10 +8,20 @@ import * as path from "node:path";
 import { SmsService } from "@volcengine/openapi/lib/services/sms";
 import { Agent, request } from "undici";
 import { signRequest } from "../provider/signing/signer";
-import { startEmulatorProcess, type EmulatorProcess } from "./emulator-process";
-import { APPLY_ACTION, documentInputs, MB, repoRoot, ScanProject, SMS_VERSION, validInputs, writeScans, type Props } from "./fixtures";
-import { batchForAsync, planFor, ratios, roundRobin, summarize, timeAsync, type RunPlan } from "./stats";
-import { formatTime, ratio, time, type Row } from "./table";
+import { type EmulatorProcess, startEmulatorProcess } from "./emulator-process";
+import {
+  APPLY_ACTION,
+  documentInputs,
+  MB,
+  type Props,
+  repoRoot,
+  ScanProject,
+  SMS_VERSION,
+  validInputs,
+  writeScans,
+} from "./fixtures";
+import { batchForAsync, planFor, type RunPlan, ratios, roundRobin, summarize, timeAsync } from "./stats";
+import { formatTime, type Row, ratio, time } from "./table";
 
 type Runtime = typeof import("../provider/runtime");
 type Inline = typeof import("../provider/documents/inline");
@@ -53,14 +63,32 @@ function contenders(runtime: Runtime, emulator: EmulatorProcess, inputs: Props, 
   const bytes = Buffer.from(body, "utf8");
   // Signed once, outside the timing, with the headers our client sends; valid for the emulator's 15-minute skew.
   const { headers } = signRequest(
-    { method: "POST", host: url.host, path: "/", query: { Action: APPLY_ACTION, Version: SMS_VERSION }, headers: { "Content-Type": "application/json; charset=UTF-8" }, body: bytes },
-    { credentials: { accessKey: emulator.accessKey, secretKey: emulator.secretKey }, region: emulator.region, service: "volcSMS" },
+    {
+      method: "POST",
+      host: url.host,
+      path: "/",
+      query: { Action: APPLY_ACTION, Version: SMS_VERSION },
+      headers: { "Content-Type": "application/json; charset=UTF-8" },
+      body: bytes,
+    },
+    {
+      credentials: { accessKey: emulator.accessKey, secretKey: emulator.secretKey },
+      region: emulator.region,
+      service: "volcSMS",
+    },
   );
-  const vendor = new SmsService({ accessKeyId: emulator.accessKey, secretKey: emulator.secretKey, region: emulator.region, protocol: "http:", serviceName: "volcSMS" });
+  const vendor = new SmsService({
+    accessKeyId: emulator.accessKey,
+    secretKey: emulator.secretKey,
+    region: emulator.region,
+    protocol: "http:",
+    serviceName: "volcSMS",
+  });
   vendor.setHost(url.host);
   const vendorBody = JSON.parse(body);
   const expectId = (text: string, who: string) => {
-    if (!/"Result":\{"id":\d+\}/.test(text)) throw new Error(`${who}: the emulator did not file it: ${text.slice(0, 300)}`);
+    if (!/"Result":\{"id":\d+\}/.test(text))
+      throw new Error(`${who}: the emulator did not file it: ${text.slice(0, 300)}`);
   };
   return {
     ours: async () => {
@@ -87,19 +115,30 @@ function contenders(runtime: Runtime, emulator: EmulatorProcess, inputs: Props, 
       expectId(await response.body.text(), "bare POST (keep-alive)");
     },
     vendor: async () => {
-      const text = await vendor.ApplySignatureIdent(vendorBody, { transformResponse: [(data: string) => data] } as never);
+      const text = await vendor.ApplySignatureIdent(vendorBody, {
+        transformResponse: [(data: string) => data],
+      } as never);
       expectId(String(text), "vendor SDK");
     },
   };
 }
 
-async function compare(label: string, small: boolean, contenders: Contenders, plan: RunPlan, quick: boolean): Promise<Row[]> {
+async function compare(
+  label: string,
+  small: boolean,
+  contenders: Contenders,
+  plan: RunPlan,
+  quick: boolean,
+): Promise<Row[]> {
   // Each contender files once outside the timing (and proves it works); small bodies are batched to ~50 ms samples.
   const names = Object.keys(contenders) as (keyof Contenders)[];
   const batches = {} as Record<keyof Contenders, number>;
   for (const name of names) batches[name] = await batchForAsync(contenders[name], 50, quick);
   const samples = await roundRobin(
-    Object.fromEntries(names.map((name) => [name, () => timeAsync(contenders[name], batches[name])])) as Record<keyof Contenders, () => Promise<number>>,
+    Object.fromEntries(names.map((name) => [name, () => timeAsync(contenders[name], batches[name])])) as Record<
+      keyof Contenders,
+      () => Promise<number>
+    >,
     plan,
   );
   const extra = (other: number[]) => summarize(samples.ours).median - summarize(other).median;
@@ -107,11 +146,21 @@ async function compare(label: string, small: boolean, contenders: Contenders, pl
   const overKeepAlive = summarize(ratios(samples.ours, samples.bareKeepAlive));
   return [
     { item: 5, label: `create ${label}: ours (runtime.create)`, figure: time(summarize(samples.ours)) },
-    { item: 5, label: `create ${label}: bare undici POST, pre-signed, new connection`, figure: time(summarize(samples.bare)) },
-    { item: 5, label: `create ${label}: bare undici POST, pre-signed, kept-alive connection`, figure: time(summarize(samples.bareKeepAlive)) },
+    {
+      item: 5,
+      label: `create ${label}: bare undici POST, pre-signed, new connection`,
+      figure: time(summarize(samples.bare)),
+    },
+    {
+      item: 5,
+      label: `create ${label}: bare undici POST, pre-signed, kept-alive connection`,
+      figure: time(summarize(samples.bareKeepAlive)),
+    },
     { item: 5, label: `create ${label}: vendor SDK ApplySignatureIdent`, figure: time(summarize(samples.vendor)) },
     {
-      item: 5, label: `create ${label}: ours ÷ bare POST (both on a new connection)`, figure: ratio(overFresh),
+      item: 5,
+      label: `create ${label}: ours ÷ bare POST (both on a new connection)`,
+      figure: ratio(overFresh),
       target: { text: "≤ 1.2×", met: overFresh.median <= 1.2 },
       whenMissed: small
         ? `${formatTime(extra(samples.bare))} per create over the pre-signed POST. Profiled, about 0.35 ms of it is CPU on ` +
@@ -124,7 +173,9 @@ async function compare(label: string, small: boolean, contenders: Contenders, pl
           "the body; see the min and max for this run's noise (the emulator's parse of the body dominates every contender)",
     },
     {
-      item: 5, label: `create ${label}: ours ÷ bare POST on a kept-alive connection`, figure: ratio(overKeepAlive),
+      item: 5,
+      label: `create ${label}: ours ÷ bare POST on a kept-alive connection`,
+      figure: ratio(overKeepAlive),
       target: { text: "≤ 1.2×", met: overKeepAlive.median <= 1.2 },
       whenMissed: small
         ? `${formatTime(extra(samples.bareKeepAlive))} per create over a POST on a connection kept open from the previous ` +
@@ -135,7 +186,11 @@ async function compare(label: string, small: boolean, contenders: Contenders, pl
         : `${formatTime(extra(samples.bareKeepAlive))} per create over the POST; a connection is a negligible part of a request ` +
           "this large, so this is the work on the scans plus this run's noise (see the min and max, and the row above)",
     },
-    { item: 5, label: `create ${label}: vendor SDK ÷ ours`, figure: ratio(summarize(ratios(samples.vendor, samples.ours))) },
+    {
+      item: 5,
+      label: `create ${label}: vendor SDK ÷ ours`,
+      figure: ratio(summarize(ratios(samples.vendor, samples.ours))),
+    },
   ];
 }
 
@@ -153,8 +208,20 @@ export async function measureCreate(quick: boolean): Promise<Row[]> {
     const largeBody = await sentBody(large, project.dir);
     const kb = (text: string) => `${(Buffer.byteLength(text) / 1024).toFixed(0)} KB`;
     return [
-      ...(await compare(`${kb(smallBody)} body (fixture)`, true, contenders(runtime, emulator, small, smallBody, project.dir), planFor(quick, { rounds: 21, warmup: 3 }), quick)),
-      ...(await compare(`${(Buffer.byteLength(largeBody) / MB).toFixed(1)} MB body (three 1 MB scans)`, false, contenders(runtime, emulator, large, largeBody, project.dir), planFor(quick, { rounds: 15, warmup: 2 }), quick)),
+      ...(await compare(
+        `${kb(smallBody)} body (fixture)`,
+        true,
+        contenders(runtime, emulator, small, smallBody, project.dir),
+        planFor(quick, { rounds: 21, warmup: 3 }),
+        quick,
+      )),
+      ...(await compare(
+        `${(Buffer.byteLength(largeBody) / MB).toFixed(1)} MB body (three 1 MB scans)`,
+        false,
+        contenders(runtime, emulator, large, largeBody, project.dir),
+        planFor(quick, { rounds: 15, warmup: 2 }),
+        quick,
+      )),
     ];
   } finally {
     await emulator.stop();

@@ -14,7 +14,12 @@ async function main(): Promise<void> {
   const emulator = await startEmulator({ approvalDelayMs: null });
   setInterval(() => emulator.requests.splice(0), 500);
   process.stdout.write(
-    JSON.stringify({ endpoint: emulator.endpoint, accessKey: emulator.accessKey, secretKey: emulator.secretKey, region: emulator.region }) + "\n",
+    `${JSON.stringify({
+      endpoint: emulator.endpoint,
+      accessKey: emulator.accessKey,
+      secretKey: emulator.secretKey,
+      region: emulator.region,
+    })}\n`,
   );
   process.once("SIGTERM", () => void emulator.close().then(() => process.exit(0)));
 }

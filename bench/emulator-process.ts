@@ -1,5 +1,5 @@
 /** Starts bench/emulator-child.ts as a separate process on loopback and stops it (by its own pid) when done. */
-import { spawn, type ChildProcess } from "node:child_process";
+import { type ChildProcess, spawn } from "node:child_process";
 import * as path from "node:path";
 import * as readline from "node:readline";
 import { repoRoot } from "./fixtures";
@@ -15,10 +15,14 @@ export interface EmulatorProcess {
 }
 
 export async function startEmulatorProcess(): Promise<EmulatorProcess> {
-  const child: ChildProcess = spawn(process.execPath, ["-r", "ts-node/register", path.join(__dirname, "emulator-child.ts")], {
-    cwd: repoRoot,
-    stdio: ["ignore", "pipe", "pipe"],
-  });
+  const child: ChildProcess = spawn(
+    process.execPath,
+    ["-r", "ts-node/register", path.join(__dirname, "emulator-child.ts")],
+    {
+      cwd: repoRoot,
+      stdio: ["ignore", "pipe", "pipe"],
+    },
+  );
   let stderr = "";
   child.stderr!.on("data", (chunk) => (stderr += chunk.toString()));
   const line = await new Promise<string>((resolve, reject) => {

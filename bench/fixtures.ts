@@ -3,10 +3,7 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { documentFile } from "../provider/documents/document-file";
-import { DocType } from "../provider/types";
-import { image, validInputs } from "../test/support/fixtures";
-
-export { image, validInputs };
+import { CertificateType, DocType, Purpose } from "../provider/types";
 
 export const repoRoot = path.resolve(__dirname, "..");
 export const KB = 1024;
@@ -15,6 +12,64 @@ export const APPLY_ACTION = "ApplySignatureIdent";
 export { SMS_API_VERSION as SMS_VERSION } from "../provider/api/sms";
 
 export type Props = Record<string, any>;
+
+/** A 1×1 PNG as a data URI: the scans of a qualification that passes them inline. */
+const PIXEL =
+  "data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==";
+
+const scan = (fileType: number) => ({ fileType, fileSuffix: "png", fileContent: PIXEL });
+
+/** The people of the qualification: names, identifiers with valid check digits (GB 11643), and their scans. */
+const PEOPLE = {
+  operatorPerson: {
+    personName: "张三",
+    personIDCard: "11010519491231002X",
+    personMobile: "13800138000",
+    scans: [8, 9],
+  },
+  responsiblePersonInfo: {
+    personName: "王五",
+    personIDCard: "440308199901010012",
+    personMobile: "13912345678",
+    scans: [10, 11],
+  },
+  legalPerson: { personName: "李四", personIDCard: "110101199003074477", personMobile: "15012345678", scans: [6, 6] },
+};
+
+/** A qualification that passes every check, its scans inline: what the benchmark files, checks and diffs. */
+export function validInputs(): Props {
+  const people = Object.fromEntries(
+    Object.entries(PEOPLE).map(([role, { scans, ...person }]) => [
+      role,
+      { certificateType: CertificateType.MainlandIdCard, personCertificate: scans.map(scan), ...person },
+    ]),
+  );
+  return {
+    materialName: "示例科技短信资质",
+    purpose: Purpose.SelfUse,
+    businessInfo: {
+      businessCertificateType: DocType.BusinessLicense,
+      businessCertificate: scan(DocType.BusinessLicense),
+      businessCertificateName: "示例科技有限公司",
+      // GB 32100, with its check character.
+      unifiedSocialCreditIdentifier: "91350100M000100Y43",
+      businessCertificateValidityPeriodStart: "2020-01-01",
+      businessCertificateValidityPeriodEnd: "2099-12-31",
+      legalPersonName: PEOPLE.legalPerson.personName,
+    },
+    ...people,
+    effectSignatures: ["示例科技"],
+  };
+}
+
+/** `size` bytes that a JPEG or PNG sniffer accepts: the magic bytes, then a pattern that does not compress away. */
+export function image(type: "png" | "jpeg", size: number, seed = 1): Buffer {
+  const bytes = Buffer.alloc(size, 0);
+  for (let i = 0; i < size; i++) bytes[i] = (i * 31 + seed * 7 + (i >> 11)) & 0xff;
+  const magic = type === "png" ? "89504e470d0a1a0a" : "ffd8ffe0";
+  Buffer.from(magic, "hex").copy(bytes);
+  return bytes;
+}
 
 /**
  * A Pulumi project directory in the temp dir, as a user has one: `documents/` holds the scans, and
@@ -51,7 +106,11 @@ export class ScanProject {
   }
 }
 
-export const SCAN_NAMES = { licence: "business-licence.jpg", front: "operator-id-front.png", back: "operator-id-back.png" } as const;
+export const SCAN_NAMES = {
+  licence: "business-licence.jpg",
+  front: "operator-id-front.png",
+  back: "operator-id-back.png",
+} as const;
 
 /** Writes the three scans of a realistic qualification (licence, operator ID front and back), `size` bytes each. */
 export function writeScans(project: ScanProject, size: number): void {
@@ -77,7 +136,10 @@ export function documentInputs(project: ScanProject, materialName = "示例科�
   return inputs;
 }
 
-/** The same qualification with the scans inline as raw base64 `fileContent`, as a program without `documentFile()` passes them. */
+/**
+ * The same qualification with the scans inline as raw base64 `fileContent`, as a program without `documentFile()`
+ * passes them.
+ */
 export function base64Inputs(project: ScanProject): Props {
   const inputs = documentInputs(project);
   const inline = (file: Props) => {

@@ -57,7 +57,7 @@ async function main(): Promise<void> {
   // After the measurement: the size of the body that create sent.
   const sent = await inlineDocuments(job.inputs, "dataUri");
   const bodyBytes = sent.json.length;
-  process.stdout.write(JSON.stringify({ id, baseline, peak, bodyBytes, method: precise ? "VmHWM" : "maxRSS" }) + "\n");
+  process.stdout.write(`${JSON.stringify({ id, baseline, peak, bodyBytes, method: precise ? "VmHWM" : "maxRSS" })}\n`);
 }
 
 main().catch((error: unknown) => {

@@ -33,10 +33,15 @@ export function packedProviderText(): string {
   const scratch = installPackedIntoScratchProject("bench-stack");
   try {
     fs.writeFileSync(path.join(scratch, "program.js"), PROGRAM);
-    const output = execFileSync(process.execPath, ["program.js"], { cwd: scratch, encoding: "utf8", env: { PATH: process.env.PATH } });
+    const output = execFileSync(process.execPath, ["program.js"], {
+      cwd: scratch,
+      encoding: "utf8",
+      env: { PATH: process.env.PATH },
+    });
     const { provider } = JSON.parse(output.trim().split("\n").at(-1)!);
     if (typeof provider !== "string") throw new Error("the packed program registered no __provider");
-    if (provider.includes(scratch) || provider.includes(repoRoot)) throw new Error("the packed __provider holds a local path");
+    if (provider.includes(scratch) || provider.includes(repoRoot))
+      throw new Error("the packed __provider holds a local path");
     return provider;
   } finally {
     fs.rmSync(scratch, { recursive: true, force: true });
@@ -54,11 +59,18 @@ export async function measureProviderSize(): Promise<Row[]> {
   const add = (label: string, providerText: string) => {
     const size = Buffer.byteLength(providerText);
     rows.push({
-      item: 3, label, figure: bytes(size), target: { text: "≤ 4 KB", met: size <= LIMIT },
-      whenMissed: "provider/dynamic-provider.ts captures more than the one function that requires the runtime: look at the serialized text",
+      item: 3,
+      label,
+      figure: bytes(size),
+      target: { text: "≤ 4 KB", met: size <= LIMIT },
+      whenMissed:
+        "provider/dynamic-provider.ts captures more than the one function that requires the runtime: look at the serialized text",
     });
   };
-  add("__provider per resource: checkout (TypeScript source, as the tests)", await serializeProvider(signatureIdentProvider));
+  add(
+    "__provider per resource: checkout (TypeScript source, as the tests)",
+    await serializeProvider(signatureIdentProvider),
+  );
   add("__provider per resource: checkout (dist/, as examples/ import it)", await distProviderText());
   add("__provider per resource: packed install (npm pack → npm install)", packedProviderText());
   return rows;

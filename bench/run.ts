@@ -21,7 +21,7 @@ import { measureProviderLoad } from "./provider-load";
 import { measureProviderSize } from "./provider-size";
 import { measureSigning } from "./signing";
 import { measureStateSize } from "./state-size";
-import { tableLines, type Row } from "./table";
+import { type Row, tableLines } from "./table";
 
 /**
  * In the order they run: the in-process timings first, while this process's heap is small (as the provider host's
@@ -63,7 +63,8 @@ function report(rows: readonly Row[], quick: boolean, seconds: number): string {
   ];
   if (missed.length > 0) {
     lines.push("## Targets missed", "");
-    for (const row of missed) lines.push(`- **${row.label}** (${row.target!.text}): ${row.whenMissed ?? "no explanation recorded"}`);
+    for (const row of missed)
+      lines.push(`- **${row.label}** (${row.target!.text}): ${row.whenMissed ?? "no explanation recorded"}`);
     lines.push("");
   }
   lines.push("## How each figure is measured", "", ...METHOD.map((text, i) => `${i + 1}. ${text}`), "");
@@ -95,9 +96,17 @@ const METHOD = [
 ];
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { quick: { type: "boolean", default: false }, out: { type: "string" } }, strict: true });
+  const { values } = parseArgs({
+    options: { quick: { type: "boolean", default: false }, out: { type: "string" } },
+    strict: true,
+  });
   const quick = values.quick ?? false;
-  const out = path.resolve(values.out ?? (quick ? path.join(os.tmpdir(), "pulumi-volcengine-sms-bench", "results-quick.md") : path.join(repoRoot, "bench", "results.md")));
+  const out = path.resolve(
+    values.out ??
+      (quick
+        ? path.join(os.tmpdir(), "pulumi-volcengine-sms-bench", "results-quick.md")
+        : path.join(repoRoot, "bench", "results.md")),
+  );
   if (!fs.existsSync(path.join(repoRoot, "dist", "provider", "runtime.js"))) {
     throw new Error("dist/ is missing: run `npm run build` (npm run bench does) before bench/run.ts");
   }
@@ -107,7 +116,9 @@ async function main(): Promise<void> {
   const rows: Row[] = [];
   for (const [i, measurement] of MEASUREMENTS.entries()) {
     const t0 = performance.now();
-    process.stderr.write(`bench: ${i + 1}/${MEASUREMENTS.length} (item ${measurement.item}) ${measurement.title}${quick ? " (quick)" : ""}… `);
+    process.stderr.write(
+      `bench: ${i + 1}/${MEASUREMENTS.length} (item ${measurement.item}) ${measurement.title}${quick ? " (quick)" : ""}… `,
+    );
     rows.push(...(await measurement.run(quick)));
     process.stderr.write(`${((performance.now() - t0) / 1000).toFixed(1)} s\n`);
   }
@@ -119,12 +130,16 @@ async function main(): Promise<void> {
   fs.writeFileSync(out, text);
   process.stdout.write(`${tableLines(rows).join("\n")}\n\n`);
   const missed = rows.filter((row) => row.target && !row.target.met);
-  process.stdout.write(`${rows.filter((row) => row.target).length - missed.length} targets met, ${missed.length} missed; ${seconds.toFixed(0)} s. Results written to ${out}\n`);
+  process.stdout.write(
+    `${rows.filter((row) => row.target).length - missed.length} targets met, ${missed.length} missed; ${seconds.toFixed(0)} s. Results written to ${out}\n`,
+  );
 }
 
 if (require.main === module) {
   main().catch((error: unknown) => {
-    process.stderr.write(`\nbench failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.stderr.write(
+      `\nbench failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+    );
     process.exit(1);
   });
 }

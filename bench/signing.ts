@@ -5,10 +5,10 @@
 import assert from "node:assert/strict";
 import { createHash } from "node:crypto";
 import VendorSigner from "@volcengine/openapi/lib/base/sign";
-import { signRequest, type RequestToSign } from "../provider/signing/signer";
+import { type RequestToSign, signRequest } from "../provider/signing/signer";
 import { APPLY_ACTION, applyBodyOfSize, KB, MB, SMS_VERSION } from "./fixtures";
 import { batchFor, planFor, ratios, roundRobin, summarize, timeSync } from "./stats";
-import { formatRatio, formatTime, ratio, text, time, type Row } from "./table";
+import { formatRatio, formatTime, type Row, ratio, text, time } from "./table";
 
 const CREDENTIALS = { accessKey: "AKLTBENCHMARKACCESSKEY0000", secretKey: "BenchmarkSecretKeyNotASecret" };
 const REGION = "cn-north-1";
@@ -88,14 +88,18 @@ export async function measureSigning(quick: boolean): Promise<Row[]> {
       { item: 1, label: `sign ${size.label}: vendor (@volcengine/openapi)`, figure: time(summarize(samples.vendor)) },
       { item: 1, label: `sign ${size.label}: one sha256 pass (floor)`, figure: time(summarize(samples.sha256)) },
       {
-        item: 1, label: `sign ${size.label}: ours ÷ sha256 pass`, figure: ratio(overFloor),
+        item: 1,
+        label: `sign ${size.label}: ours ÷ sha256 pass`,
+        figure: ratio(overFloor),
         target: atTarget ? { text: "≤ 1.2×", met: overFloor.median <= 1.2 } : undefined,
         whenMissed:
           `ours hashes the body once, as the floor does; the rest (${fixedCost} here) is the canonical request, its ` +
           "sha256 and the four HMACs of the signing key, a fixed cost that only matters for small bodies",
       },
       {
-        item: 1, label: `sign ${size.label}: vendor ÷ ours (how much faster ours is)`, figure: ratio(vendorOverOurs),
+        item: 1,
+        label: `sign ${size.label}: vendor ÷ ours (how much faster ours is)`,
+        figure: ratio(vendorOverOurs),
         target: atTarget ? { text: "≥ 50×", met: vendorOverOurs.median >= 50 } : undefined,
         whenMissed:
           `ours takes ${formatRatio(overFloor.median)} one sha256 pass, so vendor ÷ ours cannot exceed vendor ÷ sha256 ` +
@@ -105,6 +109,10 @@ export async function measureSigning(quick: boolean): Promise<Row[]> {
       },
     );
   }
-  rows.push({ item: 1, label: "sign: ours and vendor give the same signature (2 KB, 300 KB, 3 MB)", figure: text("yes") });
+  rows.push({
+    item: 1,
+    label: "sign: ours and vendor give the same signature (2 KB, 300 KB, 3 MB)",
+    figure: text("yes"),
+  });
   return rows;
 }

@@ -4,7 +4,7 @@
  * writes them to the state. Three 1 MB scans via `documentFile()`, then the same scans as raw base64 `fileContent`.
  */
 import { startEmulator } from "../emulator";
-import { ProviderHost, type Props } from "../harness/provider-host";
+import { type Props, ProviderHost } from "../harness/provider-host";
 import { base64Inputs, documentInputs, MB, ScanProject, writeScans } from "./fixtures";
 import { distProviderText } from "./provider-size";
 import { bytes, type Row } from "./table";
@@ -26,13 +26,19 @@ export async function measureStateSize(): Promise<Row[]> {
   try {
     writeScans(project, MB);
     host = await ProviderHost.start({ cwd: project.dir });
-    await host.configure({ "volcengine:accessKey": emulator.accessKey, "volcengine:secretKey": emulator.secretKey, "volcengine:smsEndpoint": emulator.endpoint });
+    await host.configure({
+      "volcengine:accessKey": emulator.accessKey,
+      "volcengine:secretKey": emulator.secretKey,
+      "volcengine:smsEndpoint": emulator.endpoint,
+    });
     const withDocuments = await stateBytes(host, { ...documentInputs(project), __provider: providerText });
     const withBase64 = await stateBytes(host, { ...base64Inputs(project), __provider: providerText });
     const providerBytes = Buffer.byteLength(providerText);
     return [
       {
-        item: 4, label: "state per resource, three 1 MB scans via documentFile() (inputs + outputs)", figure: bytes(withDocuments),
+        item: 4,
+        label: "state per resource, three 1 MB scans via documentFile() (inputs + outputs)",
+        figure: bytes(withDocuments),
         target: { text: "≤ 8 KB", met: withDocuments <= LIMIT },
         whenMissed: `__provider (${providerBytes} bytes) is stored in the inputs and in the outputs; the rest is the fields, twice`,
       },

@@ -45,7 +45,10 @@ export type Variant = () => number | Promise<number>;
  * Runs every variant once per round, rotating the order, and returns the measured samples per variant in round
  * order (warm-up rounds dropped), so that `ratios(result.a, result.b)` pairs samples of the same round.
  */
-export async function roundRobin<K extends string>(variants: Record<K, Variant>, plan: RunPlan): Promise<Record<K, number[]>> {
+export async function roundRobin<K extends string>(
+  variants: Record<K, Variant>,
+  plan: RunPlan,
+): Promise<Record<K, number[]>> {
   const names = Object.keys(variants) as K[];
   const samples = Object.fromEntries(names.map((name) => [name, [] as number[]])) as unknown as Record<K, number[]>;
   for (let round = 0; round < plan.warmup + plan.rounds; round++) {

@@ -67,7 +67,15 @@ export const HEADER = ["#", "Measurement", "Median", "Min", "Max", "Target", "Me
 export function tableLines(rows: readonly Row[]): string[] {
   const body = rows.map((row) => {
     const [median, min, max] = cells(row.figure);
-    return [String(row.item), row.label, median, min, max, row.target?.text ?? "", row.target ? (row.target.met ? "yes" : "**no**") : ""];
+    return [
+      String(row.item),
+      row.label,
+      median,
+      min,
+      max,
+      row.target?.text ?? "",
+      row.target ? (row.target.met ? "yes" : "**no**") : "",
+    ];
   });
   const widths = HEADER.map((h, column) => Math.max(width(h), ...body.map((cols) => width(cols[column]))));
   const line = (cols: string[]) => `| ${cols.map((c, i) => c + " ".repeat(widths[i] - width(c))).join(" | ")} |`;
@@ -77,6 +85,9 @@ export function tableLines(rows: readonly Row[]): string[] {
 /** Display width: CJK characters take two columns in a terminal. */
 function width(value: string): number {
   let columns = 0;
-  for (const ch of value) columns += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(ch) ? 2 : 1;
+  for (const ch of value)
+    columns += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(ch)
+      ? 2
+      : 1;
   return columns;
 }

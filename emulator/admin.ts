@@ -55,11 +55,16 @@ const settingsChanges = z.strictObject({
   rateLimitPerSecond: z.number().int().positive().nullable().optional(),
 });
 
-export async function handleAdminRequest(controls: AdminControls, req: IncomingMessage, res: ServerResponse): Promise<void> {
+export async function handleAdminRequest(
+  controls: AdminControls,
+  req: IncomingMessage,
+  res: ServerResponse,
+): Promise<void> {
   const url = new URL(req.url ?? "/", "http://emulator.invalid");
   const route = `${req.method} ${url.pathname.slice(ADMIN_PREFIX.length)}`;
   const body = await readBody(req, MAX_ADMIN_BODY_BYTES);
-  const answer = (status: number, value: unknown) => send(res, jsonReply(status, `${JSON.stringify(value, serializeFaultTimes, 2)}\n`));
+  const answer = (status: number, value: unknown) =>
+    send(res, jsonReply(status, `${JSON.stringify(value, serializeFaultTimes, 2)}\n`));
   if (body.tooLarge) return answer(413, { error: "admin request body too large" });
   const text = body.data.toString("utf8").trim();
   const json = (): unknown => (text === "" ? {} : JSON.parse(text));

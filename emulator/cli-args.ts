@@ -73,7 +73,9 @@ export function parseCliArgs(argv: readonly string[]): CliCommand {
   };
   if (values.data !== undefined) options.dataFile = resolve(values.data);
   const delay = values["approval-delay"];
-  if (delay !== undefined) options.approvalDelayMs = delay === "manual" ? null : integerArg("--approval-delay", delay, Number.MAX_SAFE_INTEGER);
+  if (delay !== undefined)
+    options.approvalDelayMs =
+      delay === "manual" ? null : integerArg("--approval-delay", delay, Number.MAX_SAFE_INTEGER);
   if (values.region !== undefined) options.regions = [values.region];
   const accessKey = values["access-key"];
   const secretKey = values["secret-key"];

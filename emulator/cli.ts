@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 // pulumi-volcengine-sms-emulator: runs the emulator in the foreground and tells the user what to
 // export so the provider talks to it.
-import { DEFAULT_APPROVAL_DELAY_MS, startEmulator, type RunningEmulator } from "./start-emulator";
-import { CliUsageError, USAGE, parseCliArgs } from "./cli-args";
+
+import { CliUsageError, parseCliArgs, USAGE } from "./cli-args";
+import { DEFAULT_APPROVAL_DELAY_MS, type RunningEmulator, startEmulator } from "./start-emulator";
 
 async function main(argv: readonly string[]): Promise<void> {
   let command;
@@ -22,7 +23,10 @@ async function main(argv: readonly string[]): Promise<void> {
   const options = command.options;
   let emulator: RunningEmulator;
   try {
-    emulator = await startEmulator({ ...options, log: (line) => process.stdout.write(`${new Date().toISOString()} ${line}\n`) });
+    emulator = await startEmulator({
+      ...options,
+      log: (line) => process.stdout.write(`${new Date().toISOString()} ${line}\n`),
+    });
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     const hint = code === "EADDRINUSE" ? ` (port ${options.port} is taken; --port 0 picks a free one)` : "";
@@ -37,7 +41,7 @@ async function main(argv: readonly string[]): Promise<void> {
       : `automatically after ${options.approvalDelayMs ?? DEFAULT_APPROVAL_DELAY_MS} ms`;
   const identificationList = options.offerIdentificationList === false ? "answers InvalidActionOrVersion" : "offered";
   process.stdout.write(
-    [
+    `${[
       `Volcengine SMS emulator listening on ${emulator.endpoint}`,
       `  access key: ${emulator.accessKey}`,
       `  secret key: ${emulator.secretKey}`,
@@ -53,7 +57,7 @@ async function main(argv: readonly string[]): Promise<void> {
       `export VOLCENGINE_SECRET_KEY=${shellQuote(emulator.secretKey)}`,
       `export VOLCENGINE_REGION=${shellQuote(emulator.region)}`,
       "",
-    ].join("\n") + "\n",
+    ].join("\n")}\n`,
   );
 
   const stop = (signal: NodeJS.Signals) => {

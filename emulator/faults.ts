@@ -31,8 +31,16 @@ const common = { action: z.string().min(1).optional(), times };
 
 const faultSchema = z.discriminatedUnion("kind", [
   z.strictObject({ ...common, kind: z.literal("latency"), ms: z.number().int().nonnegative() }),
-  z.strictObject({ ...common, kind: z.literal("throttle"), retryAfterSeconds: z.number().int().nonnegative().optional() }),
-  z.strictObject({ ...common, kind: z.literal("http-error"), status: z.union([z.literal(500), z.literal(502), z.literal(503), z.literal(504)]) }),
+  z.strictObject({
+    ...common,
+    kind: z.literal("throttle"),
+    retryAfterSeconds: z.number().int().nonnegative().optional(),
+  }),
+  z.strictObject({
+    ...common,
+    kind: z.literal("http-error"),
+    status: z.union([z.literal(500), z.literal(502), z.literal(503), z.literal(504)]),
+  }),
   z.strictObject({ ...common, kind: z.literal("business-error"), code: z.string().min(1) }),
   z.strictObject({ ...common, kind: z.literal("reset-before-read") }),
   z.strictObject({ ...common, kind: z.literal("reset-after-read") }),

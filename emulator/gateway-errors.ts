@@ -38,5 +38,9 @@ export interface GatewayError {
 }
 
 export function gatewayError(code: GatewayErrorCode, message?: string): GatewayError {
-  return { code, httpStatus: GATEWAY_ERROR_HTTP_STATUS[code], message: message ?? GATEWAY_ERROR_MESSAGES[code] ?? code };
+  return {
+    code,
+    httpStatus: GATEWAY_ERROR_HTTP_STATUS[code],
+    message: message ?? GATEWAY_ERROR_MESSAGES[code] ?? code,
+  };
 }

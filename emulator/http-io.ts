@@ -38,14 +38,22 @@ export function jsonReply(status: number, body: string, code?: string, headers?:
 
 export function send(res: ServerResponse, reply: Reply): void {
   const body = Buffer.from(reply.body, "utf8");
-  res.writeHead(reply.status, { ...reply.headers, "Content-Type": reply.contentType, "Content-Length": String(body.length) });
+  res.writeHead(reply.status, {
+    ...reply.headers,
+    "Content-Type": reply.contentType,
+    "Content-Length": String(body.length),
+  });
   res.end(body);
 }
 
 /** Announces the full Content-Length, sends only the first half, then closes the connection. */
 export function sendTruncated(res: ServerResponse, reply: Reply): void {
   const body = Buffer.from(reply.body, "utf8");
-  res.writeHead(reply.status, { ...reply.headers, "Content-Type": reply.contentType, "Content-Length": String(body.length) });
+  res.writeHead(reply.status, {
+    ...reply.headers,
+    "Content-Type": reply.contentType,
+    "Content-Length": String(body.length),
+  });
   res.write(body.subarray(0, Math.floor(body.length / 2)), () => res.socket?.end());
 }
 

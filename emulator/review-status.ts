@@ -40,5 +40,5 @@ export function isUsable(status: QualificationStatus): boolean {
 }
 
 function isNamedStatus(value: string): value is NamedStatus {
-  return Object.prototype.hasOwnProperty.call(AUDIT_STATUS_CODES, value);
+  return Object.hasOwn(AUDIT_STATUS_CODES, value);
 }

@@ -101,7 +101,7 @@ const routes: Readonly<Record<SmsAction, ActionRoute>> = {
 
 /** The action the gateway routes this Action, Version and method to, if any. */
 export function routeSmsAction(action: string, version: string, method: string): SmsAction | undefined {
-  if (!Object.prototype.hasOwnProperty.call(routes, action)) return undefined;
+  if (!Object.hasOwn(routes, action)) return undefined;
   const route = routes[action as SmsAction];
   return route.version === version && route.methods.includes(method) ? (action as SmsAction) : undefined;
 }

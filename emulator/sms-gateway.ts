@@ -2,10 +2,10 @@
 // checks: injected fault, body size, rate limit, route, signature, body, action.
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { BusinessError, invalidParameter } from "./business-error";
-import { SERVICE_NAME, errorEnvelope, newRequestId, successEnvelope, type ResponseMetadata } from "./envelope";
+import { errorEnvelope, newRequestId, type ResponseMetadata, SERVICE_NAME, successEnvelope } from "./envelope";
 import type { FaultKind, FaultQueue, FaultSpec } from "./faults";
-import { gatewayError, type GatewayError, type GatewayErrorCode } from "./gateway-errors";
-import { jsonReply, readBody, send, sendTruncated, type Reply } from "./http-io";
+import { type GatewayError, type GatewayErrorCode, gatewayError } from "./gateway-errors";
+import { jsonReply, type Reply, readBody, send, sendTruncated } from "./http-io";
 import { parseJsonLosslessly, toPlainJson } from "./json";
 import { routeSmsAction, runSmsAction, type SmsAction } from "./sms-actions";
 import type { QualificationStore } from "./store";
@@ -59,7 +59,8 @@ const HTTP_ERROR_CODES: Readonly<Record<500 | 502 | 503 | 504, GatewayErrorCode>
   504: "InternalServiceTimeout",
 };
 
-const NON_JSON_PAGE = "<!DOCTYPE html>\n<html><head><title>502 Bad Gateway</title></head><body><h1>502 Bad Gateway</h1></body></html>\n";
+const NON_JSON_PAGE =
+  "<!DOCTYPE html>\n<html><head><title>502 Bad Gateway</title></head><body><h1>502 Bad Gateway</h1></body></html>\n";
 
 export async function handleApiRequest(ctx: GatewayContext, req: IncomingMessage, res: ServerResponse): Promise<void> {
   const target = parseTarget(req.url ?? "/");
@@ -103,7 +104,10 @@ export async function handleApiRequest(ctx: GatewayContext, req: IncomingMessage
 
   const throttled = () => gatewayReply(metadata, gatewayError("FlowLimitExceeded"));
   const reply = body.tooLarge
-    ? gatewayReply(metadata, gatewayError("RequestEntityTooLarge", `The request body is larger than ${ctx.maxBodyBytes} bytes.`))
+    ? gatewayReply(
+        metadata,
+        gatewayError("RequestEntityTooLarge", `The request body is larger than ${ctx.maxBodyBytes} bytes.`),
+      )
     : (injectedReply(fault, metadata) ??
       (admitted ? processRequest(ctx, req, target, body.data, parsedBody, metadata) : throttled()));
 
@@ -168,7 +172,8 @@ function processRequest(
 function injectedReply(fault: FaultSpec | undefined, metadata: ResponseMetadata): Reply | undefined {
   switch (fault?.kind) {
     case "throttle": {
-      const headers = fault.retryAfterSeconds === undefined ? undefined : { "Retry-After": String(fault.retryAfterSeconds) };
+      const headers =
+        fault.retryAfterSeconds === undefined ? undefined : { "Retry-After": String(fault.retryAfterSeconds) };
       return gatewayReply(metadata, gatewayError("FlowLimitExceeded"), headers);
     }
     case "http-error":
@@ -183,11 +188,20 @@ function injectedReply(fault: FaultSpec | undefined, metadata: ResponseMetadata)
 }
 
 function gatewayReply(metadata: ResponseMetadata, error: GatewayError, headers?: Record<string, string>): Reply {
-  return jsonReply(error.httpStatus, errorEnvelope(metadata, { code: error.code, message: error.message }), error.code, headers);
+  return jsonReply(
+    error.httpStatus,
+    errorEnvelope(metadata, { code: error.code, message: error.message }),
+    error.code,
+    headers,
+  );
 }
 
 function businessReply(metadata: ResponseMetadata, error: BusinessError): Reply {
-  return jsonReply(200, errorEnvelope(metadata, { code: error.code, codeN: error.codeN, message: error.message }), error.code);
+  return jsonReply(
+    200,
+    errorEnvelope(metadata, { code: error.code, codeN: error.codeN, message: error.message }),
+    error.code,
+  );
 }
 
 type ParsedBody = { ok: true; value: unknown } | { ok: false };

@@ -4,17 +4,17 @@ import { createServer, type IncomingMessage, type ServerResponse } from "node:ht
 import type { AddressInfo, Socket } from "node:net";
 import {
   ADMIN_PREFIX,
+  type AdminControls,
+  type EmulatorSettings,
   handleAdminRequest,
   parseSettingsChanges,
   statusOf,
-  type AdminControls,
-  type EmulatorSettings,
 } from "./admin";
-import { FaultQueue, parseFaultSpec, type FaultSpec } from "./faults";
-import { CancellableDelays, send } from "./http-io";
-import { handleApiRequest, internalErrorReply, type GatewayContext, type RecordedRequest } from "./sms-gateway";
-import { QualificationStore, type QualificationStatus } from "./store";
 import { newRequestId } from "./envelope";
+import { FaultQueue, type FaultSpec, parseFaultSpec } from "./faults";
+import { CancellableDelays, send } from "./http-io";
+import { type GatewayContext, handleApiRequest, internalErrorReply, type RecordedRequest } from "./sms-gateway";
+import { type QualificationStatus, QualificationStore } from "./store";
 import { TrafficControl, type TrafficCounters } from "./traffic";
 
 export const DEFAULT_EMULATOR_ACCESS_KEY = "AKLTEMULATORLOCALACCESSKEY";
@@ -121,7 +121,12 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     reject: (id, opinion) => store.setStatus(parseId(id), "rejected", opinion),
     setStatus: (id, status, opinion) => store.setStatus(parseId(id), statusOf(status), opinion),
     qualifications: () =>
-      store.all().map((q) => ({ id: q.id.toString(), status: q.status, materialName: q.materialName, effectSignatures: [...q.effectSignatures] })),
+      store.all().map((q) => ({
+        id: q.id.toString(),
+        status: q.status,
+        materialName: q.materialName,
+        effectSignatures: [...q.effectSignatures],
+      })),
     injectFault: (fault) => faults.add(parseFaultSpec(fault)),
     clearFaults: () => faults.clear(),
     activeFaults: () => faults.list(),
@@ -211,7 +216,9 @@ type ResolvedOptions = Required<Omit<EmulatorOptions, "dataFile" | "approvalDela
   Pick<EmulatorOptions, "dataFile"> & { approvalDelayMs: number | null; rateLimitPerSecond: number | null };
 
 function resolveOptions(options: EmulatorOptions): ResolvedOptions {
-  const credentials = options.credentials ?? [{ accessKey: DEFAULT_EMULATOR_ACCESS_KEY, secretKey: DEFAULT_EMULATOR_SECRET_KEY }];
+  const credentials = options.credentials ?? [
+    { accessKey: DEFAULT_EMULATOR_ACCESS_KEY, secretKey: DEFAULT_EMULATOR_SECRET_KEY },
+  ];
   if (credentials.length === 0 || credentials.some((c) => !c.accessKey || !c.secretKey || c.accessKey.includes("/"))) {
     throw new Error("credentials must be a non-empty list of { accessKey, secretKey } (access keys without '/')");
   }
@@ -242,7 +249,9 @@ function resolveOptions(options: EmulatorOptions): ResolvedOptions {
     log: options.log ?? (() => undefined),
     offerIdentificationList: options.offerIdentificationList ?? true,
     rateLimitPerSecond,
-    requiredSignedHeaders: (options.requiredSignedHeaders ?? [...DEFAULT_REQUIRED_SIGNED_HEADERS]).map((h) => h.toLowerCase()),
+    requiredSignedHeaders: (options.requiredSignedHeaders ?? [...DEFAULT_REQUIRED_SIGNED_HEADERS]).map((h) =>
+      h.toLowerCase(),
+    ),
   };
 }
 

@@ -1,9 +1,10 @@
 // Persists the emulator's qualifications so a restarted emulator (e.g. between two `pulumi up`
 // runs) still knows what it issued. Only what the list actions return is kept, plus the review
 // status, its reason and times: ID numbers, mobiles and file contents never reach the disk.
+
+import { randomBytes } from "node:crypto";
 import { closeSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
-import { randomBytes } from "node:crypto";
 import { z } from "zod";
 import { parseQualificationStatus, type QualificationStatus } from "./review-status";
 

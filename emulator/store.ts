@@ -1,7 +1,7 @@
 // The qualifications the emulator has issued, and the simulated review that turns a pending
 // qualification into an approved one.
 import type { QualificationStatus } from "./review-status";
-import { readStateFile, writeStateFileAtomically, type StoredQualification } from "./state-file";
+import { readStateFile, type StoredQualification, writeStateFileAtomically } from "./state-file";
 import type { Purpose } from "./validate";
 
 export type { QualificationStatus } from "./review-status";
@@ -24,7 +24,9 @@ export interface Qualification {
 }
 
 export type NewQualification = Omit<Qualification, "id" | "status" | "createdAt" | "opinion" | "reviewedAt">;
-export type PersonNames = Partial<Pick<Qualification, "operatorPersonName" | "responsiblePersonName" | "legalPersonName">>;
+export type PersonNames = Partial<
+  Pick<Qualification, "operatorPersonName" | "responsiblePersonName" | "legalPersonName">
+>;
 
 export interface StoreOptions {
   dataFile?: string;
@@ -83,7 +85,7 @@ export class QualificationStore {
 
   all(): Qualification[] {
     const list = [...this.byId.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-    list.forEach((q) => this.reviewIfDue(q));
+    for (const q of list) this.reviewIfDue(q);
     return list;
   }
 

@@ -65,10 +65,21 @@ export function validateApplySignatureIdent(body: unknown): ApplySignatureIdentC
 
   const business = requiredObject(root, "businessInfo", "businessInfo");
   requiredInteger(business, "businessCertificateType", "businessInfo.businessCertificateType", DOC_TYPES);
-  validateFile(requiredObject(business, "businessCertificate", "businessInfo.businessCertificate"), "businessInfo.businessCertificate");
-  const businessCertificateName = requiredString(business, "businessCertificateName", "businessInfo.businessCertificateName");
+  validateFile(
+    requiredObject(business, "businessCertificate", "businessInfo.businessCertificate"),
+    "businessInfo.businessCertificate",
+  );
+  const businessCertificateName = requiredString(
+    business,
+    "businessCertificateName",
+    "businessInfo.businessCertificateName",
+  );
   requiredString(business, "unifiedSocialCreditIdentifier", "businessInfo.unifiedSocialCreditIdentifier");
-  requiredDate(business, "businessCertificateValidityPeriodStart", "businessInfo.businessCertificateValidityPeriodStart");
+  requiredDate(
+    business,
+    "businessCertificateValidityPeriodStart",
+    "businessInfo.businessCertificateValidityPeriodStart",
+  );
   requiredDate(business, "businessCertificateValidityPeriodEnd", "businessInfo.businessCertificateValidityPeriodEnd");
   const legalPersonName = requiredString(business, "legalPersonName", "businessInfo.legalPersonName");
 
@@ -267,7 +278,8 @@ function optionalArray(parent: Fields, key: string, path: string): unknown[] | u
 function optionalStrings(parent: Fields, key: string, path: string): string[] | undefined {
   const values = optionalArray(parent, key, path);
   return values?.map((value, index) => {
-    if (typeof value !== "string" || value.trim() === "") throw invalidParameter(`${path}[${index}] must be a non-empty string`);
+    if (typeof value !== "string" || value.trim() === "")
+      throw invalidParameter(`${path}[${index}] must be a non-empty string`);
     return value;
   });
 }

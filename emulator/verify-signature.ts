@@ -82,10 +82,18 @@ export function verifySignature(request: IncomingSignedRequest, policy: Verifica
   }
 
   if (auth.service !== policy.service) {
-    return fail("InvalidCredential", `The credential scope names service ${auth.service}; expected ${policy.service}.`, region);
+    return fail(
+      "InvalidCredential",
+      `The credential scope names service ${auth.service}; expected ${policy.service}.`,
+      region,
+    );
   }
   if (!policy.regions.includes(auth.region)) {
-    return fail("InvalidCredential", `The credential scope names region ${auth.region}; accepted: ${policy.regions.join(", ")}.`, region);
+    return fail(
+      "InvalidCredential",
+      `The credential scope names region ${auth.region}; accepted: ${policy.regions.join(", ")}.`,
+      region,
+    );
   }
   if (auth.shortDate !== xDate.slice(0, 8)) {
     return fail("InvalidCredential", "The credential scope date differs from the date in X-Date.", region);
@@ -99,7 +107,11 @@ export function verifySignature(request: IncomingSignedRequest, policy: Verifica
   }
   const absent = auth.signedHeaders.filter((name) => headerValue(request.headers, name) === undefined);
   if (absent.length > 0) {
-    return fail("InvalidAuthorization", `SignedHeaders lists ${absent.join(", ")} but the request has no such header.`, region);
+    return fail(
+      "InvalidAuthorization",
+      `SignedHeaders lists ${absent.join(", ")} but the request has no such header.`,
+      region,
+    );
   }
 
   const actualBodyHash = sha256Hex(request.body);
@@ -110,7 +122,11 @@ export function verifySignature(request: IncomingSignedRequest, policy: Verifica
 
   const maxSkew = policy.maxClockSkewMs ?? DEFAULT_MAX_CLOCK_SKEW_MS;
   if (Math.abs(policy.now.getTime() - signedAt.getTime()) > maxSkew) {
-    return fail("InvalidTimestamp", `X-Date is more than ${Math.round(maxSkew / 60000)} minutes away from the server's clock.`, region);
+    return fail(
+      "InvalidTimestamp",
+      `X-Date is more than ${Math.round(maxSkew / 60000)} minutes away from the server's clock.`,
+      region,
+    );
   }
 
   const canonical = canonicalRequest(request, auth.signedHeaders, declaredBodyHash ?? actualBodyHash);
@@ -126,10 +142,23 @@ export function verifySignature(request: IncomingSignedRequest, policy: Verifica
 }
 
 /** The canonical request string, step 3 of the documented algorithm. */
-export function canonicalRequest(request: IncomingSignedRequest, signedHeaders: readonly string[], bodyHash: string): string {
+export function canonicalRequest(
+  request: IncomingSignedRequest,
+  signedHeaders: readonly string[],
+  bodyHash: string,
+): string {
   const names = [...signedHeaders].sort(compareCodeUnits);
-  const headerBlock = names.map((name) => `${name}:${canonicalHeaderValue(headerValue(request.headers, name) ?? "")}\n`).join("");
-  return [request.method.toUpperCase(), request.path || "/", canonicalQuery(request.rawQuery), headerBlock, names.join(";"), bodyHash].join("\n");
+  const headerBlock = names
+    .map((name) => `${name}:${canonicalHeaderValue(headerValue(request.headers, name) ?? "")}\n`)
+    .join("");
+  return [
+    request.method.toUpperCase(),
+    request.path || "/",
+    canonicalQuery(request.rawQuery),
+    headerBlock,
+    names.join(";"),
+    bodyHash,
+  ].join("\n");
 }
 
 export function canonicalQuery(rawQuery: string): string {
@@ -138,14 +167,22 @@ export function canonicalQuery(rawQuery: string): string {
     .filter((pair) => pair !== "")
     .map((pair): [string, string] => {
       const eq = pair.indexOf("=");
-      return eq < 0 ? [decodeQueryPart(pair), ""] : [decodeQueryPart(pair.slice(0, eq)), decodeQueryPart(pair.slice(eq + 1))];
+      return eq < 0
+        ? [decodeQueryPart(pair), ""]
+        : [decodeQueryPart(pair.slice(0, eq)), decodeQueryPart(pair.slice(eq + 1))];
     });
   pairs.sort((a, b) => compareCodeUnits(a[0], b[0]) || compareCodeUnits(a[1], b[1]));
   return pairs.map(([key, value]) => `${rfc3986(key)}=${rfc3986(value)}`).join("&");
 }
 
 /** Steps 4 and 5: derive the signing key from the secret and sign the canonical request. */
-export function signatureFor(secretKey: string, xDate: string, region: string, service: string, canonical: string): string {
+export function signatureFor(
+  secretKey: string,
+  xDate: string,
+  region: string,
+  service: string,
+  canonical: string,
+): string {
   const shortDate = xDate.slice(0, 8);
   const scope = `${shortDate}/${region}/${service}/${SCOPE_TERMINATOR}`;
   const stringToSign = [ALGORITHM, xDate, scope, sha256Hex(canonical)].join("\n");
@@ -174,7 +211,12 @@ function parseAuthorization(value: string): ParsedAuthorization | string {
   if (fields.size !== 3 || !credential || !signedHeaders || !signature) return expectedShape;
 
   const scope = credential.split("/");
-  if (scope.length !== 5 || scope.some((part) => part === "") || scope[4] !== SCOPE_TERMINATOR || !/^\d{8}$/.test(scope[1])) {
+  if (
+    scope.length !== 5 ||
+    scope.some((part) => part === "") ||
+    scope[4] !== SCOPE_TERMINATOR ||
+    !/^\d{8}$/.test(scope[1])
+  ) {
     return "Credential must be AK/yyyymmdd/region/service/request.";
   }
   const headerNames = signedHeaders.split(";");

@@ -12,12 +12,13 @@
  */
 import * as path from "node:path";
 import * as pulumi from "@pulumi/pulumi";
-import { CertificateType, DocType, Purpose, SmsSignatureIdent, documentFile } from "pulumi-volcengine-sms";
+import { CertificateType, DocType, documentFile, Purpose, SmsSignatureIdent } from "pulumi-volcengine-sms";
 
 const config = new pulumi.Config();
 
 // The state keeps each scan's path, size and sha256, not its bytes; the provider reads the file when it files.
-const scan = (fileType: DocType, fileName: string) => documentFile(path.join(__dirname, "documents", fileName), { fileType });
+const scan = (fileType: DocType, fileName: string) =>
+  documentFile(path.join(__dirname, "documents", fileName), { fileType });
 
 const qualification = new SmsSignatureIdent("example-qualification", {
   materialName: config.get("materialName") ?? "示例科技短信资质",

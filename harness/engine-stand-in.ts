@@ -4,7 +4,7 @@
  * the engine does (check, diff, create; read for refresh; delete for destroy), keeping the state in memory.
  */
 import type * as PulumiModule from "@pulumi/pulumi";
-import type { ProviderHost, Props } from "./provider-host";
+import type { Props, ProviderHost } from "./provider-host";
 
 const SECRET_SIGNATURE_KEY = "4dabf18193072939515e22adb298388d";
 const SECRET_SIGNATURE = "1b47061264138c4ac30d75fd1eb44270";
@@ -41,7 +41,12 @@ export interface Step {
   before?: Props;
 }
 
-export interface CheckFailureReport { urn: string; name: string; property: string; reason: string }
+export interface CheckFailureReport {
+  urn: string;
+  name: string;
+  property: string;
+  reason: string;
+}
 
 export interface RunResult {
   steps: Step[];
@@ -90,7 +95,15 @@ export class EngineStandIn {
           const secretInputs = registration?.secretInputs ?? [];
           const secretOutputs = [...new Set([...secretInputs, ...(registration?.additionalSecretOutputs ?? [])])];
           try {
-            return await engine.register(urn, args.type, args.name, values, { secretInputs, secretOutputs }, options.preview, result);
+            return await engine.register(
+              urn,
+              args.type,
+              args.name,
+              values,
+              { secretInputs, secretOutputs },
+              options.preview,
+              result,
+            );
           } catch (error) {
             reported.push((error as Error).message);
             throw error;
@@ -103,12 +116,17 @@ export class EngineStandIn {
       options.preview,
     );
     recordRegistrations(this.pulumi, registrations);
-    const rejections = await withTimeout(this.loadAndSettle(options.load, this.pulumi), options.timeoutMs ?? 60_000, "the program did not finish registering its resources");
+    const rejections = await withTimeout(
+      this.loadAndSettle(options.load, this.pulumi),
+      options.timeoutMs ?? 60_000,
+      "the program did not finish registering its resources",
+    );
     // As under `pulumi up`, a program that fails after it declared its resources (a throw in an apply, a rejected
     // promise nobody awaits) fails the run.
     for (const reason of rejections) {
       const message = reason instanceof Error ? reason.message : String(reason);
-      if (!reported.some((known) => message.includes(known))) result.errors.push(`the program failed with an unhandled exception: ${message}`);
+      if (!reported.some((known) => message.includes(known)))
+        result.errors.push(`the program failed with an unhandled exception: ${message}`);
     }
     return result;
   }
@@ -121,10 +139,24 @@ export class EngineStandIn {
         const read = await this.host.read(resource.id, resource.outputs);
         if (read.id === "") {
           this.state.delete(resource.urn);
-          result.steps.push({ op: "delete", urn: resource.urn, type: resource.type, name: resource.name, id: resource.id });
+          result.steps.push({
+            op: "delete",
+            urn: resource.urn,
+            type: resource.type,
+            name: resource.name,
+            id: resource.id,
+          });
           continue;
         }
-        result.steps.push({ op: "refresh", urn: resource.urn, type: resource.type, name: resource.name, id: read.id, before: resource.outputs, outputs: read.properties });
+        result.steps.push({
+          op: "refresh",
+          urn: resource.urn,
+          type: resource.type,
+          name: resource.name,
+          id: read.id,
+          before: resource.outputs,
+          outputs: read.properties,
+        });
         resource.outputs = read.properties;
       } catch (error) {
         result.errors.push(`${resource.urn}: ${(error as Error).message}`);
@@ -140,7 +172,13 @@ export class EngineStandIn {
       try {
         await this.host.delete(resource.id, resource.outputs);
         this.state.delete(resource.urn);
-        result.steps.push({ op: "delete", urn: resource.urn, type: resource.type, name: resource.name, id: resource.id });
+        result.steps.push({
+          op: "delete",
+          urn: resource.urn,
+          type: resource.type,
+          name: resource.name,
+          id: resource.id,
+        });
       } catch (error) {
         result.errors.push(`${resource.urn}: ${(error as Error).message}`);
       }
@@ -159,7 +197,15 @@ export class EngineStandIn {
     }));
   }
 
-  private async register(urn: string, type: string, name: string, inputs: Props, secrets: Secrets, preview: boolean, result: RunResult) {
+  private async register(
+    urn: string,
+    type: string,
+    name: string,
+    inputs: Props,
+    secrets: Secrets,
+    preview: boolean,
+    result: RunResult,
+  ) {
     const prior = this.state.get(urn);
     const checked = await this.host.check(prior?.inputs ?? {}, inputs);
     if (checked.failures.length > 0) {
@@ -179,7 +225,16 @@ export class EngineStandIn {
       // Create before delete, as the engine does unless deleteBeforeReplace is asked for.
       const created = await this.create(urn, type, name, checked.inputs, secrets, result);
       await this.host.delete(prior.id, prior.outputs);
-      result.steps.push({ op: "replace", urn, type, name, id: created.id, replacedId: prior.id, replaces: diff.replaces, outputs: created.properties });
+      result.steps.push({
+        op: "replace",
+        urn,
+        type,
+        name,
+        id: created.id,
+        replacedId: prior.id,
+        replaces: diff.replaces,
+        outputs: created.properties,
+      });
       return { id: created.id, state: created.properties };
     }
     if (preview) {
@@ -279,7 +334,11 @@ function deepUnwrap(value: unknown): unknown {
   if (isSecret(value)) return deepUnwrap(value.value);
   if (Array.isArray(value)) return value.map(deepUnwrap);
   if (typeof value === "object" && value !== null) {
-    return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined).map(([k, v]) => [k, deepUnwrap(v)]));
+    return Object.fromEntries(
+      Object.entries(value)
+        .filter(([, v]) => v !== undefined)
+        .map(([k, v]) => [k, deepUnwrap(v)]),
+    );
   }
   return value;
 }

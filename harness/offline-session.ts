@@ -6,7 +6,7 @@
  */
 import * as path from "node:path";
 import * as pulumi from "@pulumi/pulumi";
-import { startEmulator, type RunningEmulator } from "../emulator";
+import { type RunningEmulator, startEmulator } from "../emulator";
 import { EngineStandIn, type RunResult, type Step } from "./engine-stand-in";
 import { ProviderHost } from "./provider-host";
 
@@ -41,10 +41,14 @@ async function main(): Promise<void> {
   const host = await ProviderHost.start({ cwd: projectRoot });
   try {
     await session(emulator, host);
-    out(`Done in ${((Date.now() - started) / 1000).toFixed(1)} s: every step ran through Pulumi's dynamic-provider host against the emulator.`);
+    out(
+      `Done in ${((Date.now() - started) / 1000).toFixed(1)} s: every step ran through Pulumi's dynamic-provider host against the emulator.`,
+    );
     out("With the Pulumi CLI installed, `pulumi up` from the repository root runs the same program for real:");
     out("  against the emulator: run `npx pulumi-volcengine-sms-emulator` and paste the exports it prints;");
-    out("  against Volcengine: set volcengine:accessKey / volcengine:secretKey (or VOLCENGINE_ACCESS_KEY / VOLCENGINE_SECRET_KEY).");
+    out(
+      "  against Volcengine: set volcengine:accessKey / volcengine:secretKey (or VOLCENGINE_ACCESS_KEY / VOLCENGINE_SECRET_KEY).",
+    );
   } finally {
     await host.stop();
     await emulator.close();
@@ -70,14 +74,19 @@ async function session(emulator: RunningEmulator, host: ProviderHost): Promise<v
   const diagnostics = diagnosticsSince(host);
 
   out(`Volcengine SMS emulator on ${emulator.endpoint} (access key ${emulator.accessKey}, region ${emulator.region}).`);
-  out(`Program: ${path.relative(projectRoot, program)}, stack "${STACK}"; its ID numbers and mobiles come from stack config as secrets.`);
+  out(
+    `Program: ${path.relative(projectRoot, program)}, stack "${STACK}"; its ID numbers and mobiles come from stack config as secrets.`,
+  );
   out();
 
   out("$ pulumi preview");
   let result = await run(true);
   expectClean(result, diagnostics);
   const [planned] = result.steps;
-  expect(result.steps.length === 1 && planned.op === "create", `preview should plan one create, planned ${describeSteps(result)}`);
+  expect(
+    result.steps.length === 1 && planned.op === "create",
+    `preview should plan one create, planned ${describeSteps(result)}`,
+  );
   out(` +  ${typeAndName(planned)} create`);
   out("Resources: + 1 to create. Nothing was sent to Volcengine.");
   out();
@@ -113,8 +122,13 @@ async function session(emulator: RunningEmulator, host: ProviderHost): Promise<v
   out("$ pulumi refresh   # before the review");
   result = await engine.refresh();
   expectClean(result, diagnostics);
-  expect(result.steps[0]?.outputs?.approved === false, "a qualification under review should refresh as approved: false");
-  out(`    ${typeAndName(created)} unchanged: approved: false (still under review; GetSignatureIdentList lists approved ones only)`);
+  expect(
+    result.steps[0]?.outputs?.approved === false,
+    "a qualification under review should refresh as approved: false",
+  );
+  out(
+    `    ${typeAndName(created)} unchanged: approved: false (still under review; GetSignatureIdentList lists approved ones only)`,
+  );
   out();
 
   emulator.approve(created.id);
@@ -130,14 +144,19 @@ async function session(emulator: RunningEmulator, host: ProviderHost): Promise<v
   out();
 
   const rename = { [`${PROJECT}:materialName`]: "示例科技短信资质二" };
-  out('$ pulumi config set materialName 示例科技短信资质二');
+  out("$ pulumi config set materialName 示例科技短信资质二");
   out("$ pulumi preview");
   result = await run(true, rename);
   expectClean(result, diagnostics);
   const replacement = result.steps[0];
-  expect(replacement?.op === "replace", `a changed materialName should preview as a replacement, previewed ${describeSteps(result)}`);
+  expect(
+    replacement?.op === "replace",
+    `a changed materialName should preview as a replacement, previewed ${describeSteps(result)}`,
+  );
   out(` +- ${typeAndName(replacement)} replace [diff: ~${replacement.replaces?.join(",~")}]`);
-  out("Resources: +-1 to replace. `up` would file a new qualification (a new human review); the API cannot change one in place.");
+  out(
+    "Resources: +-1 to replace. `up` would file a new qualification (a new human review); the API cannot change one in place.",
+  );
   out();
 
   const requestsBeforeDestroy = emulator.requests.length;
@@ -145,7 +164,10 @@ async function session(emulator: RunningEmulator, host: ProviderHost): Promise<v
   result = await engine.destroy();
   expectClean(result, diagnostics, { keepDiagnostics: true });
   expect(result.steps[0]?.op === "delete", "destroy should delete the resource from the state");
-  expect(emulator.requests.length === requestsBeforeDestroy, "destroy must not call the API: there is no delete action");
+  expect(
+    emulator.requests.length === requestsBeforeDestroy,
+    "destroy must not call the API: there is no delete action",
+  );
   await host.waitForStderr(/stays on the Volcengine account/);
   out(` -  ${typeAndName(result.steps[0])} deleted`);
   out("Diagnostics:");
@@ -162,7 +184,10 @@ function diagnosticsSince(host: ProviderHost) {
     take(): string[] {
       const text = host.stderr.slice(seen);
       seen = host.stderr.length;
-      return text.split("\n").map((l) => l.trim()).filter(Boolean);
+      return text
+        .split("\n")
+        .map((l) => l.trim())
+        .filter(Boolean);
     },
   };
 }
@@ -184,7 +209,8 @@ function describeSteps(result: RunResult): string {
 main().then(
   () => process.exit(0),
   (error: unknown) => {
-    const message = error instanceof SessionFailure ? error.message : error instanceof Error ? error.message : String(error);
+    const message =
+      error instanceof SessionFailure ? error.message : error instanceof Error ? error.message : String(error);
     process.stderr.write(`npm start failed: ${message}\n`);
     process.exit(1);
   },

@@ -2,7 +2,7 @@
  * Drives Pulumi's own dynamic-provider host the way the engine does: a child process started from the project
  * directory, spoken to over gRPC with Pulumi's generated client, values as protobuf Structs.
  */
-import { spawn, type ChildProcess } from "node:child_process";
+import { type ChildProcess, spawn } from "node:child_process";
 import * as path from "node:path";
 import * as readline from "node:readline";
 
@@ -41,8 +41,15 @@ export interface HostOptions {
   hostScript?: string;
 }
 
-export interface CheckResult { inputs: Props; failures: Array<{ property: string; reason: string }> }
-export interface DiffResult { changes: "none" | "some" | "unknown"; replaces: string[]; deleteBeforeReplace: boolean }
+export interface CheckResult {
+  inputs: Props;
+  failures: Array<{ property: string; reason: string }>;
+}
+export interface DiffResult {
+  changes: "none" | "some" | "unknown";
+  replaces: string[];
+  deleteBeforeReplace: boolean;
+}
 
 export class ProviderHost {
   private stderrText = "";
@@ -70,11 +77,15 @@ export class ProviderHost {
       lines.once("line", (line) => resolve(line.trim()));
       child.once("exit", (code) => reject(new Error(`provider host exited with ${code} before listening: ${early}`)));
     });
-    const client = new proto.providerGrpc.ResourceProviderClient(`127.0.0.1:${port}`, proto.grpc.credentials.createInsecure(), {
-      // The engine allows large messages: bodies carry several 5 MB scans.
-      "grpc.max_receive_message_length": -1,
-      "grpc.max_send_message_length": -1,
-    });
+    const client = new proto.providerGrpc.ResourceProviderClient(
+      `127.0.0.1:${port}`,
+      proto.grpc.credentials.createInsecure(),
+      {
+        // The engine allows large messages: bodies carry several 5 MB scans.
+        "grpc.max_receive_message_length": -1,
+        "grpc.max_send_message_length": -1,
+      },
+    );
     const host = new ProviderHost(child, client, proto);
     host.stderrText = early;
     return host;
@@ -92,7 +103,8 @@ export class ProviderHost {
   async waitForStderr(pattern: RegExp, timeoutMs = 5000): Promise<string> {
     const deadline = Date.now() + timeoutMs;
     while (!pattern.test(this.stderrText)) {
-      if (Date.now() > deadline) throw new Error(`the provider did not print ${pattern} within ${timeoutMs} ms; it printed: ${this.stderrText}`);
+      if (Date.now() > deadline)
+        throw new Error(`the provider did not print ${pattern} within ${timeoutMs} ms; it printed: ${this.stderrText}`);
       await new Promise((resolve) => setTimeout(resolve, 10));
     }
     return this.stderrText;
@@ -188,7 +200,10 @@ export class ProviderHost {
 /** A gRPC error from the host, carrying the message the engine would print. */
 export class HostError extends Error {}
 
-/** This process's environment without Volcengine settings, so a rehearsal or a test never reaches the real service by accident. */
+/**
+ * This process's environment without Volcengine settings, so a rehearsal or a test never reaches the real service by
+ * accident.
+ */
 function cleanEnv(): NodeJS.ProcessEnv {
   const env = { ...process.env };
   for (const key of Object.keys(env)) if (key.startsWith("VOLCENGINE_") || key.startsWith("TS_NODE")) delete env[key];
@@ -196,8 +211,14 @@ function cleanEnv(): NodeJS.ProcessEnv {
   return env;
 }
 
-/** The text `new SmsSignatureIdent(...)` stores in `__provider`, made exactly as @pulumi/pulumi's dynamic.Resource makes it. */
-export async function serializeProvider(provider: object, pulumi: typeof import("@pulumi/pulumi") = require("@pulumi/pulumi")): Promise<string> {
+/**
+ * The text `new SmsSignatureIdent(...)` stores in `__provider`, made exactly as @pulumi/pulumi's dynamic.Resource makes
+ * it.
+ */
+export async function serializeProvider(
+  provider: object,
+  pulumi: typeof import("@pulumi/pulumi") = require("@pulumi/pulumi"),
+): Promise<string> {
   const serialized = await pulumi.runtime.serializeFunction(() => provider, { allowSecrets: true });
   return serialized.text;
 }

@@ -1,5 +1,5 @@
-import { ErrorCode, VolcengineError } from "./errors";
 import type { FileContentFormat } from "./documents/inline";
+import { ErrorCode, VolcengineError } from "./errors";
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from "./http/retry";
 import type { SigningCredentials } from "./signing/signer";
 
@@ -16,7 +16,10 @@ export const SETTINGS = {
   region: { config: "volcengine:region", env: "VOLCENGINE_REGION" },
   smsEndpoint: { config: "volcengine:smsEndpoint", env: "VOLCENGINE_SMS_ENDPOINT" },
   timeoutSeconds: { config: "volcengine:smsTimeoutSeconds", env: "VOLCENGINE_SMS_TIMEOUT_SECONDS" },
-  connectTimeoutSeconds: { config: "volcengine:smsConnectTimeoutSeconds", env: "VOLCENGINE_SMS_CONNECT_TIMEOUT_SECONDS" },
+  connectTimeoutSeconds: {
+    config: "volcengine:smsConnectTimeoutSeconds",
+    env: "VOLCENGINE_SMS_CONNECT_TIMEOUT_SECONDS",
+  },
   maxAttempts: { config: "volcengine:smsMaxAttempts", env: "VOLCENGINE_SMS_MAX_ATTEMPTS" },
   retryDeadlineSeconds: { config: "volcengine:smsRetryDeadlineSeconds", env: "VOLCENGINE_SMS_RETRY_DEADLINE_SECONDS" },
   fileContentFormat: { config: "volcengine:smsFileContentFormat", env: "VOLCENGINE_SMS_FILE_CONTENT_FORMAT" },
@@ -51,7 +54,11 @@ export function readStackConfig(config: { get(key: string): string | undefined }
  * Stack config first, then the environment, resolved when a provider method runs (in the provider host process),
  * so no credential is ever part of the serialized provider in state.
  */
-export function resolveSettings(action: string, stack: StackSettings, env: NodeJS.ProcessEnv = process.env): ResolvedSettings {
+export function resolveSettings(
+  action: string,
+  stack: StackSettings,
+  env: NodeJS.ProcessEnv = process.env,
+): ResolvedSettings {
   const pick = (name: SettingName): string | undefined => {
     const value = stack[name] ?? env[SETTINGS[name].env];
     return value === undefined || value.trim() === "" ? undefined : value.trim();
@@ -61,7 +68,9 @@ export function resolveSettings(action: string, stack: StackSettings, env: NodeJ
   if (!accessKey || !secretKey) {
     const missing = [!accessKey && "access key", !secretKey && "secret key"].filter(Boolean).join(" and ");
     throw new VolcengineError({
-      kind: "config", action, code: ErrorCode.MissingCredentials,
+      kind: "config",
+      action,
+      code: ErrorCode.MissingCredentials,
       message: `no Volcengine ${missing} is configured`,
       hint:
         "either set stack config: `pulumi config set volcengine:accessKey AKLT…` and `pulumi config set --secret volcengine:secretKey …`, " +
@@ -74,13 +83,23 @@ export function resolveSettings(action: string, stack: StackSettings, env: NodeJ
     if (text === undefined) return fallback;
     const value = Number(text);
     if (!Number.isFinite(value) || !rule(value)) {
-      throw configError(action, ErrorCode.InvalidSetting, `${SETTINGS[name].config} / ${SETTINGS[name].env} is "${text}", not a positive ${name === "maxAttempts" ? "whole number" : "number of seconds"}`, `set it to e.g. ${fallback}`);
+      throw configError(
+        action,
+        ErrorCode.InvalidSetting,
+        `${SETTINGS[name].config} / ${SETTINGS[name].env} is "${text}", not a positive ${name === "maxAttempts" ? "whole number" : "number of seconds"}`,
+        `set it to e.g. ${fallback}`,
+      );
     }
     return value;
   };
   const fileContentFormat = pick("fileContentFormat") ?? "dataUri";
   if (fileContentFormat !== "dataUri" && fileContentFormat !== "base64") {
-    throw configError(action, ErrorCode.InvalidSetting, `${SETTINGS.fileContentFormat.config} / ${SETTINGS.fileContentFormat.env} is "${fileContentFormat}"`, "set it to dataUri or base64");
+    throw configError(
+      action,
+      ErrorCode.InvalidSetting,
+      `${SETTINGS.fileContentFormat.config} / ${SETTINGS.fileContentFormat.env} is "${fileContentFormat}"`,
+      "set it to dataUri or base64",
+    );
   }
   return {
     fileContentFormat,
@@ -104,12 +123,18 @@ function parseEndpoint(action: string, text: string): URL {
   try {
     url = new URL(text);
   } catch {
-    throw configError(action, ErrorCode.InvalidEndpoint, `the SMS endpoint "${text}" is not a URL`, `${where} to e.g. ${DEFAULT_SMS_ENDPOINT}`);
+    throw configError(
+      action,
+      ErrorCode.InvalidEndpoint,
+      `the SMS endpoint "${text}" is not a URL`,
+      `${where} to e.g. ${DEFAULT_SMS_ENDPOINT}`,
+    );
   }
   if (url.protocol === "https:") return url;
   if (url.protocol === "http:" && isLoopback(url.hostname)) return url;
   throw configError(
-    action, ErrorCode.InsecureEndpoint,
+    action,
+    ErrorCode.InsecureEndpoint,
     `the SMS endpoint ${url.origin} is not https: requests carry ID numbers and scans, so plain http is allowed only on loopback`,
     `${where} to an https:// URL`,
   );

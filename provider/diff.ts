@@ -26,7 +26,10 @@ function comparable(value: unknown): unknown {
   const result: Record<string, unknown> = {};
   for (const [key, item] of Object.entries(value)) {
     const document = item as { sha256?: unknown } | null;
-    result[key] = key === "document" && document !== null && typeof document === "object" ? { sha256: document.sha256 } : comparable(item);
+    result[key] =
+      key === "document" && document !== null && typeof document === "object"
+        ? { sha256: document.sha256 }
+        : comparable(item);
   }
   return result;
 }
@@ -45,7 +48,9 @@ function canonicalJson(value: unknown): string {
   if (value === undefined) return "null";
   if (Array.isArray(value)) return `[${value.map(canonicalJson).join(",")}]`;
   if (value !== null && typeof value === "object") {
-    const entries = Object.keys(value).sort().map((key) => `${JSON.stringify(key)}:${canonicalJson((value as Record<string, unknown>)[key])}`);
+    const entries = Object.keys(value)
+      .sort()
+      .map((key) => `${JSON.stringify(key)}:${canonicalJson((value as Record<string, unknown>)[key])}`);
     return `{${entries.join(",")}}`;
   }
   return JSON.stringify(value);

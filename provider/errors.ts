@@ -1,6 +1,9 @@
 import { redact } from "./redact";
 
-/** Where a failure came from: the vendor answered with an error, the network failed, the answer was unusable, the setup is wrong, or the inputs are. */
+/**
+ * Where a failure came from: the vendor answered with an error, the network failed, the answer was unusable, the setup
+ * is wrong, or the inputs are.
+ */
 export type VolcengineErrorKind = "vendor" | "transport" | "response" | "config" | "input";
 
 /**
@@ -53,17 +56,22 @@ export interface VolcengineErrorDetails {
 const HINTS: Record<string, string> = {
   SignatureDoesNotMatch:
     "the secret key does not belong to the access key, or something between here and Volcengine rewrote the request: check volcengine:secretKey / VOLCENGINE_SECRET_KEY",
-  InvalidAccessKey: "Volcengine does not know this access key: check volcengine:accessKey / VOLCENGINE_ACCESS_KEY (a key of a deleted or disabled user fails too)",
-  InvalidTimestamp: "this machine's clock differs from Volcengine's by more than 15 minutes: synchronise it (timedatectl, chrony or ntpdate) and retry",
+  InvalidAccessKey:
+    "Volcengine does not know this access key: check volcengine:accessKey / VOLCENGINE_ACCESS_KEY (a key of a deleted or disabled user fails too)",
+  InvalidTimestamp:
+    "this machine's clock differs from Volcengine's by more than 15 minutes: synchronise it (timedatectl, chrony or ntpdate) and retry",
   InvalidSecretToken: "the STS session token is expired or does not match the keys: get new temporary credentials",
   MissingSignature: "the request reached Volcengine unsigned: a proxy may strip the Authorization header",
   AccessDenied: "the key's user lacks permission for volcSMS: attach an SMS policy to it in the Volcengine IAM console",
   LackPolicy: "the key's user lacks permission for volcSMS: attach an SMS policy to it in the Volcengine IAM console",
   FlowLimitExceeded: "Volcengine throttled the request: wait a minute and run again",
-  "1001": "Volcengine rejected a parameter (参数错误): fix the field the message names and run again; `pulumi preview` checks most rules before anything is sent",
-  "1023": "this account has no permission to call the SMS qualification API (no permission): enable SMS for the account or grant the key's user an SMS policy in the Volcengine console",
+  "1001":
+    "Volcengine rejected a parameter (参数错误): fix the field the message names and run again; `pulumi preview` checks most rules before anything is sent",
+  "1023":
+    "this account has no permission to call the SMS qualification API (no permission): enable SMS for the account or grant the key's user an SMS policy in the Volcengine console",
   "1027": "the account reached its daily limit of new qualifications: run again tomorrow",
-  "1999": "Volcengine had a system error (系统错误): retry later, and give the RequestId to Volcengine support if it persists",
+  "1999":
+    "Volcengine had a system error (系统错误): retry later, and give the RequestId to Volcengine support if it persists",
 };
 
 /**

@@ -1,16 +1,16 @@
-export { SmsSignatureIdent, type SmsSignatureIdentArgs, type DeepInput } from "./resource";
+export { type DocumentFileOptions, documentFile } from "./documents/document-file";
+export { ErrorCode, VolcengineError, type VolcengineErrorKind } from "./errors";
+export { type DeepInput, SmsSignatureIdent, type SmsSignatureIdentArgs } from "./resource";
+export { type CheckFailure, checkSignatureIdentBody } from "./schema/check";
 export {
-  DocType,
-  Purpose,
-  CertificateType,
   type BusinessInfo,
-  type PersonInfo,
-  type SignAuthFile,
+  CertificateType,
+  DocType,
   type DocumentReference,
   type FileSuffix,
+  type PersonInfo,
+  Purpose,
+  type SignAuthFile,
   type SignatureIdentBody,
   type SignatureIdentState,
 } from "./types";
-export { documentFile, type DocumentFileOptions } from "./documents/document-file";
-export { ErrorCode, VolcengineError, type VolcengineErrorKind } from "./errors";
-export { checkSignatureIdentBody, type CheckFailure } from "./schema/check";

@@ -5,14 +5,20 @@
  */
 
 const PATTERNS: Array<[RegExp, string]> = [
-  [/HMAC-SHA256 Credential=[^\s,]+(?:,\s*SignedHeaders=[^\s,]+)?(?:,\s*Signature=[0-9a-fA-F]+)?/g, "HMAC-SHA256 [redacted authorization]"],
+  [
+    /HMAC-SHA256 Credential=[^\s,]+(?:,\s*SignedHeaders=[^\s,]+)?(?:,\s*Signature=[0-9a-fA-F]+)?/g,
+    "HMAC-SHA256 [redacted authorization]",
+  ],
   [/(authorization|x-security-token)(["']?\s*[:=]\s*["']?)[^"'\r\n,}]+/gi, "$1$2[redacted]"],
   [/Signature=[0-9a-fA-F]{16,}/g, "Signature=[redacted]"],
   [/\bAK(?:LT|AP)[A-Za-z0-9+/=_-]{16,}/g, "[redacted access key]"],
   [/data:[\w.+-]+\/[\w.+-]+;base64,[A-Za-z0-9+/=]*/g, "[redacted file content]"],
   [/[A-Za-z0-9+/]{80,}={0,2}/g, "[redacted base64]"],
   // GB 11643 shape: region, a birth date in 1800–2099, sequence, check character.
-  [/(?<![0-9A-Za-z])\d{6}(?:18|19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\d{3}[\dXx](?![0-9A-Za-z])/g, "[redacted ID number]"],
+  [
+    /(?<![0-9A-Za-z])\d{6}(?:18|19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\d{3}[\dXx](?![0-9A-Za-z])/g,
+    "[redacted ID number]",
+  ],
   [/(?<![0-9A-Za-z])(?:\+?86[- ]?)?1[3-9]\d{9}(?![0-9A-Za-z])/g, "[redacted mobile]"],
 ];
 
@@ -29,7 +35,9 @@ export function redact(text: string, knownSecrets: readonly (string | undefined)
 
 const PERSONAL_KEYS = new Set(["personIDCard", "personMobile", "fileContent"]);
 
-/** The ID numbers, mobiles and file contents in a request body, to keep out of messages even if the vendor echoes them. */
+/**
+ * The ID numbers, mobiles and file contents in a request body, to keep out of messages even if the vendor echoes them.
+ */
 export function personalValuesOf(value: unknown, into: string[] = []): string[] {
   if (Array.isArray(value)) for (const item of value) personalValuesOf(item, into);
   else if (value !== null && typeof value === "object") {

@@ -1,11 +1,11 @@
 import * as pulumi from "@pulumi/pulumi";
 import { signatureIdentProvider } from "./dynamic-provider";
 import {
-  PERSONAL_FIELDS,
-  SECRET_PROPERTIES,
   type BusinessInfo,
+  PERSONAL_FIELDS,
   type PersonInfo,
   type Purpose,
+  SECRET_PROPERTIES,
   type SignAuthFile,
   type SignatureIdentBody,
 } from "./types";
@@ -47,14 +47,7 @@ export class SmsSignatureIdent extends pulumi.dynamic.Resource {
   declare readonly approved: pulumi.Output<boolean>;
 
   constructor(name: string, args: SmsSignatureIdentArgs, opts?: pulumi.CustomResourceOptions) {
-    super(
-      signatureIdentProvider,
-      name,
-      propertiesOf(args),
-      opts,
-      SMS_SIGNATURE_IDENT_MODULE,
-      SMS_SIGNATURE_IDENT_TYPE,
-    );
+    super(signatureIdentProvider, name, propertiesOf(args), opts, SMS_SIGNATURE_IDENT_MODULE, SMS_SIGNATURE_IDENT_TYPE);
   }
 }
 

@@ -7,14 +7,14 @@ import type * as dynamic from "@pulumi/pulumi/dynamic";
 import { APPLY_SIGNATURE_IDENT, applySignatureIdent } from "./api/apply-signature-ident";
 import { GET_SIGNATURE_IDENT_LIST, getSignatureIdentList } from "./api/get-signature-ident-list";
 import { SMS_SERVICE } from "./api/sms";
-import { readStackConfig, resolveSettings, type ResolvedSettings, type StackSettings } from "./config";
+import { type ResolvedSettings, readStackConfig, resolveSettings, type StackSettings } from "./config";
 import { diffSignatureIdent } from "./diff";
 import { inlineDocuments } from "./documents/inline";
 import { documentFailures } from "./documents/verify";
 import { ErrorCode, VolcengineError } from "./errors";
 import type { SignedJsonClient } from "./http/client";
 import { personalValuesOf, redact } from "./redact";
-import { checkSignatureIdentBody, type CheckFailure } from "./schema/check";
+import { type CheckFailure, checkSignatureIdentBody } from "./schema/check";
 import { INPUT_PROPERTIES, type SignatureIdentBody } from "./types";
 import { withoutAbsent } from "./values";
 
@@ -98,7 +98,9 @@ export async function read(id: string, props: Props) {
 }
 
 export async function update(): Promise<never> {
-  throw new Error("SmsSignatureIdent cannot be updated in place: every change files a new qualification, so diff always asks for replacement");
+  throw new Error(
+    "SmsSignatureIdent cannot be updated in place: every change files a new qualification, so diff always asks for replacement",
+  );
 }
 
 export async function remove(id: string, props: Props): Promise<void> {
@@ -110,7 +112,10 @@ export async function remove(id: string, props: Props): Promise<void> {
   );
 }
 
-function clientFor(action: string, settings: ResolvedSettings = resolveSettings(action, stackSettings)): SignedJsonClient {
+function clientFor(
+  action: string,
+  settings: ResolvedSettings = resolveSettings(action, stackSettings),
+): SignedJsonClient {
   // Required here, not at the top: undici takes ~70 ms to load, and only create and read talk to the API, so the
   // host's first check (pulumi preview) does not wait for it.
   const { SignedJsonClient } = require("./http/client") as typeof import("./http/client");

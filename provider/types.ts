@@ -3,7 +3,9 @@
  * integer enums so a program reads `fileType: DocType.BusinessLicense`, not `1`.
  */
 
-/** DocType (证件类型), the same table in the vendor's Go and Java SDKs; used by `fileType` and `businessCertificateType`. */
+/**
+ * DocType (证件类型), the same table in the vendor's Go and Java SDKs; used by `fileType` and `businessCertificateType`.
+ */
 export const DocType = {
   /** 三证合一 */
   ThreeInOneLicense: 0,

@@ -23,7 +23,11 @@ export async function getSignatureIdentList(
   request: GetSignatureIdentListRequest,
 ): Promise<ListedSignatureIdent[]> {
   // Ids go out as bare number tokens: they are int64 and may exceed 2^53.
-  const body = stringifyJson({ ids: request.ids.map(idToJson), pageIndex: request.pageIndex, pageSize: request.pageSize });
+  const body = stringifyJson({
+    ids: request.ids.map(idToJson),
+    pageIndex: request.pageIndex,
+    pageSize: request.pageSize,
+  });
   const { result } = await client.call({ ...GET_SIGNATURE_IDENT_LIST, body, repeatable: true });
   const list: unknown[] = Array.isArray(result.list) ? result.list : [];
   const listed: ListedSignatureIdent[] = [];

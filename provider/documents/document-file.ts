@@ -1,6 +1,6 @@
 import * as fs from "node:fs";
-import type { DocType, FileSuffix, SignAuthFile } from "../types";
 import { sha256Hex } from "../signing/signer";
+import type { DocType, FileSuffix, SignAuthFile } from "../types";
 import { imageTypeOf } from "./file-type";
 import { toProjectPath } from "./project-root";
 
@@ -12,7 +12,8 @@ export interface DocumentFileOptions {
 
 /**
  * A scan on disk as a `SignAuthFile`, for the state to hold only what proves which file was sent: its path
- * relative to the project directory (where Pulumi.yaml is), its size and its sha256. The provider reads the bytes when it files the qualification
+ * relative to the project directory (where Pulumi.yaml is), its size and its sha256. The provider reads the bytes when
+ * it files the qualification
  * and refuses a file that changed since. Problems (missing, not an image, too large) are reported by
  * `pulumi preview` under the property that holds the document.
  */

@@ -21,6 +21,7 @@ export function documentBytesProblem(bytes: Buffer, suffix: unknown): string | u
   if (bytes.length > MAX_FILE_BYTES) return `is ${bytes.length} bytes; at most ${MAX_FILE_BYTES} (5 MB)`;
   const type = imageTypeOf(bytes);
   if (type === undefined) return "is not a JPEG or PNG image (judged by its first bytes, not its name)";
-  if (!suffixMatches(suffix, type)) return `is a ${type === "png" ? "PNG" : "JPEG"} image but fileSuffix says ${String(suffix)}`;
+  if (!suffixMatches(suffix, type))
+    return `is a ${type === "png" ? "PNG" : "JPEG"} image but fileSuffix says ${String(suffix)}`;
   return undefined;
 }

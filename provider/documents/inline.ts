@@ -23,7 +23,10 @@ interface InlineFile {
  * JSON.stringify, then Buffer.from), every scan was copied four times, twice at two bytes per character (the
  * Chinese field values make the whole JSON string two-byte): a create with a 20 MB body peaked at 9× its size.
  */
-export async function inlineDocuments(body: unknown, format: FileContentFormat): Promise<{ json: Buffer; problems: string[] }> {
+export async function inlineDocuments(
+  body: unknown,
+  format: FileContentFormat,
+): Promise<{ json: Buffer; problems: string[] }> {
   const copy = structuredClone(body);
   const problems: string[] = [];
   const files: InlineFile[] = [];
@@ -37,7 +40,9 @@ export async function inlineDocuments(body: unknown, format: FileContentFormat):
       continue;
     }
     if (sha256Hex(bytes) !== file.document.sha256) {
-      problems.push(`${where} changed since preview (its sha256 differs from the one in the plan): run pulumi up again to review the new file`);
+      problems.push(
+        `${where} changed since preview (its sha256 differs from the one in the plan): run pulumi up again to review the new file`,
+      );
       continue;
     }
     const target = file as Record<string, unknown>;
@@ -45,7 +50,11 @@ export async function inlineDocuments(body: unknown, format: FileContentFormat):
     const placeholder = `${marker}${files.length}`;
     target.fileContent = placeholder;
     // The vendor's own example writes the suffix as the media subtype (data:image/jpg;base64,…).
-    files.push({ placeholder, prefix: format === "dataUri" ? `data:image/${String(file.fileSuffix)};base64,` : "", bytes });
+    files.push({
+      placeholder,
+      prefix: format === "dataUri" ? `data:image/${String(file.fileSuffix)};base64,` : "",
+      bytes,
+    });
   }
   if (problems.length > 0) return { json: Buffer.alloc(0), problems };
   return { json: jsonWithFiles(JSON.stringify(copy), files), problems };
@@ -72,7 +81,8 @@ function jsonWithFiles(text: string, files: readonly InlineFile[]): Buffer {
 
   let size = 0;
   for (const segment of segments) size += Buffer.byteLength(segment, "utf8");
-  for (const [i, { file }] of found.entries()) size += Buffer.byteLength(heads[i], "utf8") + 4 * Math.ceil(file.bytes.length / 3) + 1;
+  for (const [i, { file }] of found.entries())
+    size += Buffer.byteLength(heads[i], "utf8") + 4 * Math.ceil(file.bytes.length / 3) + 1;
   const json = Buffer.allocUnsafe(size);
   let offset = json.write(segments[0], 0, "utf8");
   for (const [i, { file }] of found.entries()) {

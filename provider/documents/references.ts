@@ -16,11 +16,17 @@ export interface FoundDocument {
 
 /** Every SignAuthFile in the body that refers to a file on disk. */
 export function findDocuments(value: unknown, at: PropertyKey[] = [], into: FoundDocument[] = []): FoundDocument[] {
-  if (Array.isArray(value)) value.forEach((item, i) => findDocuments(item, [...at, i], into));
-  else if (value !== null && typeof value === "object") {
+  if (Array.isArray(value)) {
+    for (const [i, item] of value.entries()) findDocuments(item, [...at, i], into);
+  } else if (value !== null && typeof value === "object") {
     const record = value as Record<string, unknown>;
     const document = record.document;
-    if (document !== null && typeof document === "object" && typeof (document as DocumentReference).path === "string" && !containsUnknown(document)) {
+    if (
+      document !== null &&
+      typeof document === "object" &&
+      typeof (document as DocumentReference).path === "string" &&
+      !containsUnknown(document)
+    ) {
       into.push({ at, file: record as FoundDocument["file"] });
     }
     for (const [key, item] of Object.entries(record)) if (key !== "document") findDocuments(item, [...at, key], into);
@@ -36,4 +42,3 @@ export async function readDocument(reference: DocumentReference): Promise<Buffer
     return { problem: code === "ENOENT" ? "does not exist" : `cannot be read (${code ?? "error"})` };
   }
 }
-

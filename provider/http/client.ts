@@ -1,8 +1,8 @@
-import { Agent, errors as undiciErrors, request } from "undici";
-import { signRequest, type SigningCredentials } from "../signing/signer";
+import { Agent, request, errors as undiciErrors } from "undici";
 import { ErrorCode, VolcengineError } from "../errors";
+import { type SigningCredentials, signRequest } from "../signing/signer";
 import { parseJson } from "./json";
-import { deliveryOf, parseRetryAfter, withRetries, type RetryHooks, type RetryPolicy } from "./retry";
+import { deliveryOf, parseRetryAfter, type RetryHooks, type RetryPolicy, withRetries } from "./retry";
 
 export interface SignedJsonClientOptions {
   /** `https://sms.volcengineapi.com` or a proxy/emulator; its path, if any, is kept. */
@@ -67,7 +67,11 @@ export class SignedJsonClient {
    */
   async call(call: ActionCall): Promise<CallResult> {
     const { action, repeatable } = call;
-    const secrets = [this.options.credentials.secretKey, this.options.credentials.sessionToken, ...(call.personalValues ?? [])];
+    const secrets = [
+      this.options.credentials.secretKey,
+      this.options.credentials.sessionToken,
+      ...(call.personalValues ?? []),
+    ];
     try {
       const bytes = typeof call.body === "string" ? Buffer.from(call.body, "utf8") : call.body;
       const attempt = () => this.send(action, call.version, bytes, secrets);
@@ -75,7 +79,12 @@ export class SignedJsonClient {
     } catch (error) {
       if (error instanceof VolcengineError && !repeatable && deliveryOf(error) === "ambiguous") {
         throw new VolcengineError({
-          kind: error.kind, action, code: error.code, httpStatus: error.httpStatus, requestId: error.requestId, secrets,
+          kind: error.kind,
+          action,
+          code: error.code,
+          httpStatus: error.httpStatus,
+          requestId: error.requestId,
+          secrets,
           message: `${error.detail}; the request reached Volcengine, so it may have been carried out, and it was not repeated`,
           hint: call.ifAmbiguous,
           mayHaveBeenFiled: true,
@@ -86,7 +95,12 @@ export class SignedJsonClient {
   }
 
   /** One attempt, signed afresh (X-Date is part of the signature). */
-  private async send(action: string, version: string, bytes: Buffer, secrets: readonly (string | undefined)[]): Promise<CallResult> {
+  private async send(
+    action: string,
+    version: string,
+    bytes: Buffer,
+    secrets: readonly (string | undefined)[],
+  ): Promise<CallResult> {
     const { endpoint, credentials } = this.options;
     const url = new URL(endpoint);
     url.searchParams.set("Action", action);
@@ -130,7 +144,12 @@ export class SignedJsonClient {
       envelope = parseJson(text) as Envelope;
     } catch {
       throw new VolcengineError({
-        kind: "response", action, code: ErrorCode.InvalidResponse, httpStatus: status, requestId: requestIdHeader, secrets,
+        kind: "response",
+        action,
+        code: ErrorCode.InvalidResponse,
+        httpStatus: status,
+        requestId: requestIdHeader,
+        secrets,
         retryAfterMs,
         message: `the answer is not JSON (${text.length} characters, starting ${JSON.stringify(text.slice(0, 40))})`,
         hint: "a proxy or gateway answered instead of the SMS API: check volcengine:smsEndpoint / VOLCENGINE_SMS_ENDPOINT",
@@ -140,21 +159,42 @@ export class SignedJsonClient {
     const requestId = typeof metadata?.RequestId === "string" ? metadata.RequestId : requestIdHeader;
     const vendorError = metadata?.Error;
     if (isObject(vendorError)) {
-      const code = vendorError.Code !== undefined && vendorError.Code !== "" ? String(vendorError.Code) : String(vendorError.CodeN ?? "Unknown");
+      const code =
+        vendorError.Code !== undefined && vendorError.Code !== ""
+          ? String(vendorError.Code)
+          : String(vendorError.CodeN ?? "Unknown");
       throw new VolcengineError({
-        kind: "vendor", action, code, httpStatus: status, requestId, secrets, retryAfterMs,
-        message: typeof vendorError.Message === "string" && vendorError.Message !== "" ? vendorError.Message : "no message",
+        kind: "vendor",
+        action,
+        code,
+        httpStatus: status,
+        requestId,
+        secrets,
+        retryAfterMs,
+        message:
+          typeof vendorError.Message === "string" && vendorError.Message !== "" ? vendorError.Message : "no message",
       });
     }
     if (status < 200 || status >= 300) {
       throw new VolcengineError({
-        kind: "response", action, code: `HTTP${status}`, httpStatus: status, requestId, secrets, retryAfterMs,
+        kind: "response",
+        action,
+        code: `HTTP${status}`,
+        httpStatus: status,
+        requestId,
+        secrets,
+        retryAfterMs,
         message: "the answer has an error status but no error in its ResponseMetadata",
       });
     }
     if (!isObject(envelope) || !isObject(envelope.Result)) {
       throw new VolcengineError({
-        kind: "response", action, code: ErrorCode.InvalidResponse, httpStatus: status, requestId, secrets,
+        kind: "response",
+        action,
+        code: ErrorCode.InvalidResponse,
+        httpStatus: status,
+        requestId,
+        secrets,
         message: "the answer has no Result",
       });
     }
@@ -166,7 +206,7 @@ export class SignedJsonClient {
   }
 }
 
-function isObject(value: unknown): value is Record<string, any> {
+function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
@@ -174,14 +214,25 @@ function headerValue(value: string | string[] | undefined): string | undefined {
   return Array.isArray(value) ? value[0] : value;
 }
 
-async function readLimited(body: AsyncIterable<Buffer> & { destroy(): unknown }, limit: number, action: string, status: number): Promise<string> {
+async function readLimited(
+  body: AsyncIterable<Buffer> & { destroy(): unknown },
+  limit: number,
+  action: string,
+  status: number,
+): Promise<string> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of body) {
     size += chunk.length;
     if (size > limit) {
       body.destroy();
-      throw new VolcengineError({ kind: "response", action, code: ErrorCode.ResponseTooLarge, httpStatus: status, message: `the answer exceeds ${limit} bytes` });
+      throw new VolcengineError({
+        kind: "response",
+        action,
+        code: ErrorCode.ResponseTooLarge,
+        httpStatus: status,
+        message: `the answer exceeds ${limit} bytes`,
+      });
     }
     chunks.push(chunk);
   }
@@ -203,15 +254,23 @@ const TRANSPORT_DESCRIPTIONS: Record<string, string> = {
 function transportError(action: string, error: unknown, secrets: readonly (string | undefined)[]): VolcengineError {
   const code = transportCode(error);
   return new VolcengineError({
-    kind: "transport", action, code, secrets,
+    kind: "transport",
+    action,
+    code,
+    secrets,
     message: TRANSPORT_DESCRIPTIONS[code] ?? (error instanceof Error ? error.message : String(error)),
     hint: "check the network path to the endpoint (volcengine:smsEndpoint / VOLCENGINE_SMS_ENDPOINT, proxies, firewall) and run again",
   });
 }
 
+interface Caused {
+  code?: unknown;
+  cause?: Caused;
+}
+
 /** undici wraps network errors; the stable code is on the error or on its cause. */
 function transportCode(error: unknown): string {
-  for (let current: any = error, depth = 0; current && depth < 4; current = current.cause, depth++) {
+  for (let current = error as Caused | undefined, depth = 0; current && depth < 4; current = current.cause, depth++) {
     if (typeof current.code === "string" && current.code !== ErrorCode.UndiciError) return current.code;
   }
   return error instanceof undiciErrors.UndiciError ? ErrorCode.UndiciError : ErrorCode.NetworkError;

@@ -5,7 +5,9 @@ import { isInteger, isSafeNumber, parse, stringify } from "lossless-json";
  * 9007199254740992. Integers beyond 2^53 parse to bigint; bigint values are written back as bare number tokens.
  */
 export function parseJson(text: string): unknown {
-  return parse(text, null, (value) => (isSafeNumber(value) ? Number(value) : isInteger(value) ? BigInt(value) : Number(value)));
+  return parse(text, null, (value) =>
+    isSafeNumber(value) ? Number(value) : isInteger(value) ? BigInt(value) : Number(value),
+  );
 }
 
 export function stringifyJson(value: unknown): string {

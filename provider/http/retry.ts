@@ -13,19 +13,32 @@ export interface RetryPolicy {
   maxDelayMs: number;
 }
 
-export const DEFAULT_RETRY_POLICY: RetryPolicy = { maxAttempts: 4, deadlineMs: 120_000, baseDelayMs: 500, maxDelayMs: 20_000 };
+export const DEFAULT_RETRY_POLICY: RetryPolicy = {
+  maxAttempts: 4,
+  deadlineMs: 120_000,
+  baseDelayMs: 500,
+  maxDelayMs: 20_000,
+};
 
 /** What a failure says about the request: never sent, refused without effect, or possibly carried out. */
 export type Delivery = "not-sent" | "refused" | "ambiguous";
 
 /** Network failures that happen before a single byte of the request can reach the server. */
-const NOT_SENT_CODES = new Set(["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN", "UND_ERR_CONNECT_TIMEOUT", "EHOSTUNREACH", "ENETUNREACH"]);
+const NOT_SENT_CODES = new Set([
+  "ECONNREFUSED",
+  "ENOTFOUND",
+  "EAI_AGAIN",
+  "UND_ERR_CONNECT_TIMEOUT",
+  "EHOSTUNREACH",
+  "ENETUNREACH",
+]);
 
 export function deliveryOf(error: VolcengineError): Delivery {
   if (error.kind === "config" || error.kind === "input") return "not-sent";
   if (error.kind === "transport") return NOT_SENT_CODES.has(error.code) ? "not-sent" : "ambiguous";
   if (isThrottled(error)) return "refused";
-  if (error.kind === "vendor" && (error.httpStatus ?? 200) < 500 && error.code !== "InternalServiceTimeout") return "refused";
+  if (error.kind === "vendor" && (error.httpStatus ?? 200) < 500 && error.code !== "InternalServiceTimeout")
+    return "refused";
   return "ambiguous";
 }
 

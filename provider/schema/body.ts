@@ -1,7 +1,12 @@
 import { z } from "zod";
 import { DocType, Purpose } from "../types";
 import { inspectFileContent, MAX_FILE_BYTES } from "./file-content";
-import { isCalendarDate, mainlandIdCardProblem, mainlandMobileProblem, unifiedSocialCreditCodeProblem } from "./identifiers";
+import {
+  isCalendarDate,
+  mainlandIdCardProblem,
+  mainlandMobileProblem,
+  unifiedSocialCreditCodeProblem,
+} from "./identifiers";
 
 /**
  * The ApplySignatureIdent body as a zod schema. Built by a function, not at module load, so a provider method
@@ -14,7 +19,10 @@ export function signatureIdentBodySchema() {
   const calendarDate = z.string().refine(isCalendarDate, "must be a real calendar date written YYYY-MM-DD");
   const optionalText = z.string().nullish();
   // Cross-field rules run even when a sibling is invalid, so every mistake shows in one preview; but only on objects.
-  const always = { when: (payload: { value: unknown }) => typeof payload.value === "object" && payload.value !== null && !Array.isArray(payload.value) };
+  const always = {
+    when: (payload: { value: unknown }) =>
+      typeof payload.value === "object" && payload.value !== null && !Array.isArray(payload.value),
+  };
 
   const signAuthFile = z
     .strictObject({
@@ -22,20 +30,23 @@ export function signatureIdentBodySchema() {
       fileSuffix: z.literal(["jpg", "jpeg", "png"]),
       fileContent: optionalText,
       fileUrl: optionalText,
-      document: z
-        .strictObject({ path: nonBlank, sha256: z.string(), size: z.number().int().min(0) })
-        .nullish(),
+      document: z.strictObject({ path: nonBlank, sha256: z.string(), size: z.number().int().min(0) }).nullish(),
     })
     .superRefine((file, ctx) => {
       const hasContent = typeof file.fileContent === "string" && file.fileContent !== "";
       const hasUrl = typeof file.fileUrl === "string" && file.fileUrl !== "";
       const hasDocument = file.document !== null && file.document !== undefined;
-      const sources = [hasDocument && "document", hasContent && "fileContent", hasUrl && "fileUrl"].filter(Boolean) as string[];
+      const sources = [hasDocument && "document", hasContent && "fileContent", hasUrl && "fileUrl"].filter(
+        Boolean,
+      ) as string[];
       if (sources.length !== 1) {
         ctx.addIssue({
           code: "custom",
           path: [sources[1] ?? "fileContent"],
-          message: sources.length === 0 ? "set fileContent (base64), fileUrl, or document (documentFile())" : `set only one of ${sources.join(", ")}`,
+          message:
+            sources.length === 0
+              ? "set fileContent (base64), fileUrl, or document (documentFile())"
+              : `set only one of ${sources.join(", ")}`,
         });
       }
       if (hasContent) {
@@ -44,12 +55,20 @@ export function signatureIdentBodySchema() {
           ctx.addIssue({ code: "custom", path: ["fileContent"], message: inspected.problem });
         } else {
           if (inspected.decodedBytes > MAX_FILE_BYTES) {
-            ctx.addIssue({ code: "custom", path: ["fileContent"], message: `decodes to ${inspected.decodedBytes} bytes; at most ${MAX_FILE_BYTES} (5 MB)` });
+            ctx.addIssue({
+              code: "custom",
+              path: ["fileContent"],
+              message: `decodes to ${inspected.decodedBytes} bytes; at most ${MAX_FILE_BYTES} (5 MB)`,
+            });
           }
           const suffixType = file.fileSuffix === "png" ? "image/png" : "image/jpeg";
           const mediaType = inspected.mediaType === "image/jpg" ? "image/jpeg" : inspected.mediaType;
           if (mediaType !== undefined && ["jpg", "jpeg", "png"].includes(file.fileSuffix) && mediaType !== suffixType) {
-            ctx.addIssue({ code: "custom", path: ["fileContent"], message: `data URI says ${inspected.mediaType} but fileSuffix says ${file.fileSuffix}` });
+            ctx.addIssue({
+              code: "custom",
+              path: ["fileContent"],
+              message: `data URI says ${inspected.mediaType} but fileSuffix says ${file.fileSuffix}`,
+            });
           }
         }
       }
@@ -78,7 +97,9 @@ export function signatureIdentBodySchema() {
       businessCertificateType: docType,
       businessCertificate: signAuthFile,
       businessCertificateName: nonBlank,
-      unifiedSocialCreditIdentifier: z.string().superRefine((code, ctx) => addProblem(ctx, unifiedSocialCreditCodeProblem(code))),
+      unifiedSocialCreditIdentifier: z
+        .string()
+        .superRefine((code, ctx) => addProblem(ctx, unifiedSocialCreditCodeProblem(code))),
       businessCertificateValidityPeriodStart: calendarDate,
       businessCertificateValidityPeriodEnd: calendarDate,
       legalPersonName: nonBlank,
@@ -88,7 +109,11 @@ export function signatureIdentBodySchema() {
       const end = info.businessCertificateValidityPeriodEnd;
       // ISO dates compare correctly as strings.
       if (isCalendarDate(start) && isCalendarDate(end) && start > end) {
-        ctx.addIssue({ code: "custom", path: ["businessCertificateValidityPeriodEnd"], message: "must not be before businessCertificateValidityPeriodStart" });
+        ctx.addIssue({
+          code: "custom",
+          path: ["businessCertificateValidityPeriodEnd"],
+          message: "must not be before businessCertificateValidityPeriodStart",
+        });
       }
     }, always);
 
@@ -108,8 +133,15 @@ export function signatureIdentBodySchema() {
       effectSignatures: z.array(nonBlank).nullish(),
     })
     .superRefine((body, ctx) => {
-      if (body.purpose === Purpose.ForOthers && !(Array.isArray(body.powerOfAttorney) && body.powerOfAttorney.length > 0)) {
-        ctx.addIssue({ code: "custom", path: ["powerOfAttorney"], message: "is required when purpose is 2 (他用): attach the letter of authorisation" });
+      if (
+        body.purpose === Purpose.ForOthers &&
+        !(Array.isArray(body.powerOfAttorney) && body.powerOfAttorney.length > 0)
+      ) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["powerOfAttorney"],
+          message: "is required when purpose is 2 (他用): attach the letter of authorisation",
+        });
       }
     }, always);
 }

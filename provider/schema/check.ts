@@ -56,7 +56,10 @@ export function checkSignatureIdentBody(body: unknown): CheckFailure[] {
   for (const issue of result.error.issues) {
     for (const path of issuePaths(issue)) {
       if (dependsOnUnknown(body, path)) continue;
-      failures.push({ property: String(path[0] ?? ""), reason: `${formatPath(path)}: ${describe(issue, valueAt(body, path))}${label(path)}` });
+      failures.push({
+        property: String(path[0] ?? ""),
+        reason: `${formatPath(path)}: ${describe(issue, valueAt(body, path))}${label(path)}`,
+      });
     }
   }
   return failures;
@@ -71,13 +74,19 @@ function issuePaths(issue: z.core.$ZodIssue): PropertyKey[][] {
 function describe(issue: z.core.$ZodIssue, value: unknown): string {
   switch (issue.code) {
     case "invalid_type":
-      return value === undefined || value === null ? "is required" : `must be ${article(issue.expected)}, not ${kindOf(value)}`;
+      return value === undefined || value === null
+        ? "is required"
+        : `must be ${article(issue.expected)}, not ${kindOf(value)}`;
     case "invalid_value":
       return `must be one of ${issue.values.map(String).join(", ")}`;
     case "too_small":
-      return issue.origin === "number" ? `must be at least ${issue.minimum}` : `must have at least ${issue.minimum} ${issue.origin === "array" ? "items" : "characters"}`;
+      return issue.origin === "number"
+        ? `must be at least ${issue.minimum}`
+        : `must have at least ${issue.minimum} ${issue.origin === "array" ? "items" : "characters"}`;
     case "too_big":
-      return issue.origin === "number" ? `must be at most ${issue.maximum}` : `must have at most ${issue.maximum} ${issue.origin === "array" ? "items" : "characters"}`;
+      return issue.origin === "number"
+        ? `must be at most ${issue.maximum}`
+        : `must have at most ${issue.maximum} ${issue.origin === "array" ? "items" : "characters"}`;
     case "unrecognized_keys":
       return "is not a property of this object (check the spelling)";
     case "invalid_union":

@@ -16,7 +16,9 @@ export function inspectFileContent(value: string): DecodedFileContent | { proble
   const base64 = dataUri ? value.slice(dataUri[0].length) : value;
   if (base64.length === 0) return { problem: "is empty" };
   if (base64.length % 4 !== 0 || !BASE64.test(base64)) {
-    return { problem: "must be base64 (A–Z a–z 0–9 + /, padded with =, no line breaks) or a data URI data:image/png;base64,…" };
+    return {
+      problem: "must be base64 (A–Z a–z 0–9 + /, padded with =, no line breaks) or a data URI data:image/png;base64,…",
+    };
   }
   const padding = base64.endsWith("==") ? 2 : base64.endsWith("=") ? 1 : 0;
   return { mediaType: dataUri?.[1], base64, decodedBytes: (base64.length / 4) * 3 - padding };

@@ -39,7 +39,8 @@ export function unifiedSocialCreditCodeProblem(value: string): IdentifierProblem
 
 /** Mainland mobile numbers: 11 digits starting 13–19, without country code or separators. */
 export function mainlandMobileProblem(value: string): IdentifierProblem | undefined {
-  if (!/^1[3-9]\d{9}$/.test(value)) return "must be a mainland mobile number: 11 digits starting with 13–19, no +86 or spaces";
+  if (!/^1[3-9]\d{9}$/.test(value))
+    return "must be a mainland mobile number: 11 digits starting with 13–19, no +86 or spaces";
   return undefined;
 }
 

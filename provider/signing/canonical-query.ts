@@ -1,7 +1,7 @@
 /** RFC 3986 encoding as Volcengine's signer expects: only A-Z a-z 0-9 - _ . ~ stay unescaped. */
 export function uriEncode(value: string): string {
   // encodeURIComponent leaves !'()* unescaped; RFC 3986 reserves them.
-  return encodeURIComponent(value).replace(/[!'()*]/g, (c) => "%" + c.charCodeAt(0).toString(16).toUpperCase());
+  return encodeURIComponent(value).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
 }
 
 export type QueryParams = Record<string, string | readonly string[]>;

@@ -44,7 +44,10 @@ export function sha256Hex(data: Buffer | string): string {
 
 /** `YYYYMMDD'T'HHMMSS'Z'` in UTC. */
 export function formatXDate(date: Date): string {
-  return date.toISOString().replace(/[-:]/g, "").replace(/\.\d{3}/, "");
+  return date
+    .toISOString()
+    .replace(/[-:]/g, "")
+    .replace(/\.\d{3}/, "");
 }
 
 /** Volcengine's HMAC-SHA256 request signature ("V4"), as documented and as its SDKs compute it. */
@@ -69,11 +72,13 @@ export function signRequest(request: RequestToSign, options: SignerOptions): Sig
   ].join("\n");
   const scope = `${shortDate}/${region}/${service}/request`;
   const stringToSign = ["HMAC-SHA256", xDate, scope, sha256Hex(canonicalRequest)].join("\n");
-  const signature = hmacSha256(deriveSigningKey(credentials.secretKey, shortDate, region, service), stringToSign).toString("hex");
+  const signature = hmacSha256(
+    deriveSigningKey(credentials.secretKey, shortDate, region, service),
+    stringToSign,
+  ).toString("hex");
 
   const headers: Record<string, string> = { ...request.headers, "X-Date": xDate, "X-Content-Sha256": bodyHash };
   if (credentials.sessionToken) headers["X-Security-Token"] = credentials.sessionToken;
-  headers.Authorization =
-    `HMAC-SHA256 Credential=${credentials.accessKey}/${scope}, SignedHeaders=${signedHeaders}, Signature=${signature}`;
+  headers.Authorization = `HMAC-SHA256 Credential=${credentials.accessKey}/${scope}, SignedHeaders=${signedHeaders}, Signature=${signature}`;
   return { headers, signature };
 }

@@ -7,9 +7,9 @@ import assert from "node:assert/strict";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { startEmulator, type RunningEmulator } from "../../emulator";
+import { type RunningEmulator, startEmulator } from "../../emulator";
+import { EXAMPLE_PROJECT, exampleStackConfig } from "../support/example-stack";
 import { ID_NUMBERS, MOBILES } from "../support/fixtures";
-import { exampleStackConfig, EXAMPLE_PROJECT } from "../support/example-stack";
 import { PulumiProject, qualificationsIn, REPO_ROOT } from "./support/pulumi-cli";
 import { printTranscriptOnFailure } from "./support/transcript";
 
@@ -21,15 +21,16 @@ const scans = fs
   .map((file) => fs.readFileSync(path.join(REPO_ROOT, "examples", "documents", file)).toString("base64"));
 
 function assertAbsent(text: string, values: readonly string[], where: string): void {
-  for (const value of values) assert.ok(!text.includes(value), `${where} holds a personal value or secret in plain text`);
+  for (const value of values)
+    assert.ok(!text.includes(value), `${where} holds a personal value or secret in plain text`);
 }
 
-describe("the example under the real pulumi CLI", function () {
+describe("the example under the real pulumi CLI", () => {
   let emulator: RunningEmulator;
   let project: PulumiProject;
   printTranscriptOnFailure(() => project);
 
-  before(async function () {
+  before(async () => {
     emulator = await startEmulator({ approvalDelayMs: null });
     project = PulumiProject.create("lifecycle");
     await project.initStack(exampleStackConfig(emulator), [...SECRET_CONFIG, "volcengine:secretKey"]);
@@ -41,7 +42,10 @@ describe("the example under the real pulumi CLI", function () {
 
   it("pulumi preview shows one qualification to create and sends nothing to the API", async () => {
     const { stdout } = await project.run(["preview"]);
-    assert.match(stdout, /\+\s+pulumi-nodejs:dynamic\/volcengine-sms:SmsSignatureIdent\s+example-qualification\s+create/);
+    assert.match(
+      stdout,
+      /\+\s+pulumi-nodejs:dynamic\/volcengine-sms:SmsSignatureIdent\s+example-qualification\s+create/,
+    );
     assert.match(stdout, /\+ 2 to create/, "the stack and the qualification");
     assert.equal(emulator.requests.length, 0);
   });

@@ -3,12 +3,12 @@ import { Signer } from "@volcengine/openapi";
 import {
   apply,
   call,
+  type Envelope,
   errorCode,
   parseExact,
   rawRequest,
   signedHeadersFor,
   useEmulators,
-  type Envelope,
 } from "../support/emulator-client";
 
 const LIST_QUERY = "Action=GetSignatureIdentList&Version=2021-01-11";
@@ -32,10 +32,15 @@ describe("emulator: GetSignatureIdentList as GET with a JSON body (the vendor's 
 
   it("covers the body hash for GET: a changed body, or a POST signature sent as GET, does not verify", async () => {
     const emu = await start();
-    const changed = await call(emu, "GetSignatureIdentList", { pageIndex: 1, pageSize: 10 }, {
-      method: "GET",
-      bodySent: '{"pageIndex":1,"pageSize":11}',
-    });
+    const changed = await call(
+      emu,
+      "GetSignatureIdentList",
+      { pageIndex: 1, pageSize: 10 },
+      {
+        method: "GET",
+        bodySent: '{"pageIndex":1,"pageSize":11}',
+      },
+    );
     assert.equal(changed.status, 401);
     assert.equal(errorCode(changed), "SignatureDoesNotMatch");
 

@@ -2,20 +2,20 @@ import assert from "node:assert/strict";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { DEFAULT_FIRST_ID as FIRST_ID } from "../../emulator";
 import {
   admin,
   apply,
   call,
   clientAt,
   errorCode,
-  FIRST_ID,
   IDENTIFICATION_LIST_VERSION,
   listedIds,
   listIdentifications,
   useEmulators,
-  validApplyBody,
   xDateOf,
 } from "../support/emulator-client";
+import { validInputs } from "../support/fixtures";
 
 const ALL = { pageIndex: 1, pageSize: 100 };
 
@@ -66,10 +66,10 @@ describe("emulator: GetSignatureIdentificationList (2026-01-01), review states a
         [unlisted, 9, "unknown to clients", seconds, false],
       ].map(([id, auditStatus, auditOpinion, auditedAt, usable]) => ({
         id: BigInt(id as string),
-        materialName: "测试资质",
+        materialName: "示例科技短信资质",
         purpose: 1,
-        businessCertificateName: "Example Tech Co., Ltd.",
-        effectSignatures: [],
+        businessCertificateName: "示例科技有限公司",
+        effectSignatures: ["示例科技"],
         auditStatus,
         auditOpinion,
         auditedAt,
@@ -84,7 +84,7 @@ describe("emulator: GetSignatureIdentificationList (2026-01-01), review states a
   it("filters by id, by materialName (substring) and by auditStatus, and pages", async () => {
     const emu = await start();
     const first = await apply(emu);
-    const other = await call(emu, "ApplySignatureIdent", validApplyBody({ materialName: "另一家资质" }));
+    const other = await call(emu, "ApplySignatureIdent", validInputs({ materialName: "另一家资质" }));
     const second = /"id":(\d+)/.exec(other.text)?.[1];
     assert.ok(second);
     const third = await apply(emu);
@@ -94,15 +94,18 @@ describe("emulator: GetSignatureIdentificationList (2026-01-01), review states a
 
     assert.deepEqual(await ids({ id: BigInt(second) }), [second]);
     assert.deepEqual(await ids({ id: 42 }), []);
-    assert.deepEqual(await ids({ materialName: "测试资质" }), [first, third]);
+    assert.deepEqual(await ids({ materialName: "示例科技短信资质" }), [first, third]);
     assert.deepEqual(await ids({ materialName: "资质" }), [first, second, third]);
     assert.deepEqual(await ids({ status: [3] }), [third]);
     assert.deepEqual(await ids({ status: [1, 2] }), [first, second]);
     assert.deepEqual(await ids({ status: [] }), [first, second, third]);
-    assert.deepEqual(await ids({ materialName: "测试", status: [1] }), [first]);
+    assert.deepEqual(await ids({ materialName: "示例", status: [1] }), [first]);
 
     const pageTwo = await listIdentifications(emu, { pageIndex: 2, pageSize: 2 });
-    assert.deepEqual(items(pageTwo).map((q) => String(q.id)), [third]);
+    assert.deepEqual(
+      items(pageTwo).map((q) => String(q.id)),
+      [third],
+    );
     assert.equal(pageTwo.json.Result.total, 3);
     assert.deepEqual(items(await listIdentifications(emu, { pageIndex: 3, pageSize: 2 })), []);
   });
@@ -184,7 +187,10 @@ describe("emulator: GetSignatureIdentificationList (2026-01-01), review states a
     assert.equal((await admin(emu, "POST", `status?id=${id}`, {})).status, 400);
     assert.equal((await admin(emu, "POST", "status?id=42", { status: "approved" })).status, 404);
     const routes: string[] = (await admin(emu, "GET", "nothing")).json.routes;
-    assert.ok(routes.some((route) => route.startsWith("POST /__emulator/status")), "a wrong route lists the routes");
+    assert.ok(
+      routes.some((route) => route.startsWith("POST /__emulator/status")),
+      "a wrong route lists the routes",
+    );
   });
 
   it("keeps the simulated review: approved after approvalDelayMs, with auditedAt at that moment", async () => {
@@ -193,10 +199,16 @@ describe("emulator: GetSignatureIdentificationList (2026-01-01), review states a
     const api = clientAt(emu, () => clock);
     await apply(emu, { xDate: xDateOf(clock) });
     const list = () => api("GetSignatureIdentificationList", ALL, { version: IDENTIFICATION_LIST_VERSION });
-    assert.deepEqual(items(await list()).map((q) => [q.auditStatus, q.auditedAt, q.usable]), [[1, 0, false]]);
+    assert.deepEqual(
+      items(await list()).map((q) => [q.auditStatus, q.auditedAt, q.usable]),
+      [[1, 0, false]],
+    );
     clock = new Date(clock.getTime() + 60_000);
     const decidedAt = Date.parse("2030-01-01T00:00:05Z") / 1000;
-    assert.deepEqual(items(await list()).map((q) => [q.auditStatus, q.auditedAt, q.usable]), [[3, decidedAt, true]]);
+    assert.deepEqual(
+      items(await list()).map((q) => [q.auditStatus, q.auditedAt, q.usable]),
+      [[3, decidedAt, true]],
+    );
   });
 
   describe("with a state file", () => {

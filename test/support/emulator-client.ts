@@ -1,14 +1,15 @@
 // The emulator tests' client: a request signer written again from the vendor docs (not imported
 // from the emulator, so a bug in the emulator's verifier cannot make both sides agree), request
-// helpers, the filing body the tests send, and start/stop of emulators per describe block.
+// helpers, and start/stop of emulators per describe block. The bodies it sends are the fixtures'.
 import assert from "node:assert/strict";
 import { createHash, createHmac } from "node:crypto";
 import http, { type IncomingHttpHeaders } from "node:http";
 import { isInteger, isSafeNumber, parse as parseLossless, stringify as stringifyLossless } from "lossless-json";
-import { startEmulator, type EmulatorOptions, type RunningEmulator } from "../../emulator";
+import { type EmulatorOptions, type RunningEmulator, startEmulator } from "../../emulator";
+import { SMS_API_VERSION } from "../../provider/api/sms";
+import { validInputs } from "./fixtures";
 
 export const TWO_POW_53 = 9007199254740992n;
-export const FIRST_ID = "9007199254740993";
 
 export interface Envelope {
   ResponseMetadata: {
@@ -56,14 +57,22 @@ export function sha256Hex(data: string | Buffer): string {
 }
 
 export function xDateOf(date: Date): string {
-  return date.toISOString().replace(/\.\d{3}Z$/, "Z").replace(/[-:]/g, "");
+  return date
+    .toISOString()
+    .replace(/\.\d{3}Z$/, "Z")
+    .replace(/[-:]/g, "");
 }
 
 export function rfc3986(text: string): string {
   return encodeURIComponent(text).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
 }
 
-export function signedHeadersFor(emu: RunningEmulator, query: string, body: string, o: SignOptions): Record<string, string> {
+export function signedHeadersFor(
+  emu: RunningEmulator,
+  query: string,
+  body: string,
+  o: SignOptions,
+): Record<string, string> {
   const xDate = o.xDate ?? xDateOf(new Date());
   const region = o.region ?? emu.region;
   const service = o.service ?? "volcSMS";
@@ -79,22 +88,31 @@ export function signedHeadersFor(emu: RunningEmulator, query: string, body: stri
     .sort(([a], [b]) => (a < b ? -1 : 1))
     .map(([k, v]) => `${rfc3986(k)}=${rfc3986(v)}`)
     .join("&");
-  const headerBlock = signed.map((h) => `${h}:${headers[h].trim()}\n`).join("");
-  const bodyHash = headers["x-content-sha256"];
-  const canonical = [o.method ?? "POST", "/", canonicalQuery, headerBlock, signed.join(";"), bodyHash].join("\n");
+  const canonical = [
+    o.method ?? "POST",
+    "/",
+    canonicalQuery,
+    signed.map((h) => `${h}:${headers[h].trim()}\n`).join(""),
+    signed.join(";"),
+    headers["x-content-sha256"],
+  ].join("\n");
   const scope = `${xDate.slice(0, 8)}/${region}/${service}/request`;
   const stringToSign = ["HMAC-SHA256", xDate, scope, sha256Hex(canonical)].join("\n");
   const hmac = (key: string | Buffer, data: string) => createHmac("sha256", key).update(data).digest();
   const kSigning = hmac(hmac(hmac(hmac(o.secretKey ?? emu.secretKey, xDate.slice(0, 8)), region), service), "request");
   if (!o.omitAuthorization) {
-    headers.authorization = `HMAC-SHA256 Credential=${o.accessKey ?? emu.accessKey}/${scope}, SignedHeaders=${signed.join(";")}, Signature=${hmac(kSigning, stringToSign).toString("hex")}`;
+    headers.authorization =
+      `HMAC-SHA256 Credential=${o.accessKey ?? emu.accessKey}/${scope}, ` +
+      `SignedHeaders=${signed.join(";")}, Signature=${hmac(kSigning, stringToSign).toString("hex")}`;
   }
   return headers;
 }
 
 /** Numbers a JS number holds exactly become numbers, larger integers bigint. */
 export function parseExact(text: string): unknown {
-  return parseLossless(text, null, (token) => (isInteger(token) && !isSafeNumber(token) ? BigInt(token) : Number(token)));
+  return parseLossless(text, null, (token) =>
+    isInteger(token) && !isSafeNumber(token) ? BigInt(token) : Number(token),
+  );
 }
 
 export interface RawResponse {
@@ -103,7 +121,11 @@ export interface RawResponse {
   text: string;
 }
 
-export function rawRequest(endpoint: string, path: string, init: { method?: string; headers?: Record<string, string>; body?: string | Buffer }): Promise<RawResponse> {
+export function rawRequest(
+  endpoint: string,
+  path: string,
+  init: { method?: string; headers?: Record<string, string>; body?: string | Buffer },
+): Promise<RawResponse> {
   // Node frames a GET body only when told its length.
   const length = init.body === undefined ? {} : { "content-length": String(Buffer.byteLength(init.body)) };
   const headers = { ...length, ...init.headers };
@@ -112,15 +134,22 @@ export function rawRequest(endpoint: string, path: string, init: { method?: stri
       const chunks: Buffer[] = [];
       res.on("data", (chunk: Buffer) => chunks.push(chunk));
       res.on("error", reject);
-      res.on("end", () => resolve({ status: res.statusCode ?? 0, headers: res.headers, text: Buffer.concat(chunks).toString("utf8") }));
+      res.on("end", () =>
+        resolve({ status: res.statusCode ?? 0, headers: res.headers, text: Buffer.concat(chunks).toString("utf8") }),
+      );
     });
     req.on("error", reject);
     req.end(init.body);
   });
 }
 
-export async function call(emu: RunningEmulator, action: string, body: unknown, o: CallOptions = {}): Promise<ApiResponse> {
-  const query = `Action=${action}&Version=${o.version ?? "2021-01-11"}`;
+export async function call(
+  emu: RunningEmulator,
+  action: string,
+  body: unknown,
+  o: CallOptions = {},
+): Promise<ApiResponse> {
+  const query = `Action=${action}&Version=${o.version ?? SMS_API_VERSION}`;
   const text = typeof body === "string" ? body : (stringifyLossless(body) ?? "");
   const headers = signedHeadersFor(emu, query, text, o);
   const sent = o.bodySent ?? text;
@@ -130,55 +159,12 @@ export async function call(emu: RunningEmulator, action: string, body: unknown, 
 
 /** A client whose X-Date follows the given clock (the emulator's injected one). */
 export function clientAt(emu: RunningEmulator, clock: () => Date) {
-  return (action: string, body: unknown, o: CallOptions = {}) => call(emu, action, body, { xDate: xDateOf(clock()), ...o });
+  return (action: string, body: unknown, o: CallOptions = {}) =>
+    call(emu, action, body, { xDate: xDateOf(clock()), ...o });
 }
 
 export function errorCode(response: ApiResponse): string | undefined {
   return response.json.ResponseMetadata.Error?.Code;
-}
-
-// Distinctive personal values, so a leak into a message, a log line or the state file is visible.
-export const OPERATOR_ID_CARD = "110101199003071234";
-export const OPERATOR_MOBILE = "13800138001";
-export const RESPONSIBLE_ID_CARD = "110101198512125678";
-export const RESPONSIBLE_MOBILE = "13900139002";
-export const IMAGE_BASE64 = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==";
-export const PERSONAL_VALUES = [OPERATOR_ID_CARD, OPERATOR_MOBILE, RESPONSIBLE_ID_CARD, RESPONSIBLE_MOBILE, IMAGE_BASE64];
-
-export function image(fileType: number) {
-  return { fileType, fileContent: `data:image/png;base64,${IMAGE_BASE64}`, fileSuffix: "png", fileUrl: "" };
-}
-
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-export function validApplyBody(overrides: Record<string, unknown> = {}): Record<string, any> {
-  return {
-    materialName: "测试资质",
-    purpose: 1,
-    businessInfo: {
-      businessCertificateType: 1,
-      businessCertificate: image(1),
-      businessCertificateName: "Example Tech Co., Ltd.",
-      unifiedSocialCreditIdentifier: "91110000000000000X",
-      businessCertificateValidityPeriodStart: "2020-01-01",
-      businessCertificateValidityPeriodEnd: "2099-12-31",
-      legalPersonName: "Li Lei",
-    },
-    operatorPerson: {
-      certificateType: 0,
-      personCertificate: [image(8), image(9)],
-      personName: "Han Meimei",
-      personIDCard: OPERATOR_ID_CARD,
-      personMobile: OPERATOR_MOBILE,
-    },
-    responsiblePersonInfo: {
-      certificateType: 0,
-      personCertificate: [image(10), image(11)],
-      personName: "Zhang San",
-      personIDCard: RESPONSIBLE_ID_CARD,
-      personMobile: RESPONSIBLE_MOBILE,
-    },
-    ...overrides,
-  };
 }
 
 /**
@@ -198,7 +184,7 @@ export function useEmulators(): (options?: EmulatorOptions) => Promise<RunningEm
 }
 
 export async function apply(emu: RunningEmulator, o: CallOptions = {}): Promise<string> {
-  const response = await call(emu, "ApplySignatureIdent", validApplyBody(), o);
+  const response = await call(emu, "ApplySignatureIdent", validInputs(), o);
   assert.equal(response.status, 200, response.text);
   assert.equal(errorCode(response), undefined, response.text);
   const match = /"id":(\d+)/.exec(response.text);

@@ -3,12 +3,16 @@ import * as path from "node:path";
 import type { RunningEmulator } from "../../emulator";
 import { ID_NUMBERS, MOBILES } from "./fixtures";
 import { emulatorConfig } from "./peers";
+import { REPO_ROOT } from "./repo-root";
 
 export const EXAMPLE_PROJECT = "volcengine-sms-example";
-export const EXAMPLE_PROGRAM = path.resolve(__dirname, "..", "..", "examples", "index.ts");
+export const EXAMPLE_PROGRAM = path.join(REPO_ROOT, "examples", "index.ts");
 
 /** What `pulumi config set` would hold for the example's stack, pointed at the emulator. */
-export function exampleStackConfig(emulator: RunningEmulator, overrides: Record<string, string> = {}): Record<string, string> {
+export function exampleStackConfig(
+  emulator: RunningEmulator,
+  overrides: Record<string, string> = {},
+): Record<string, string> {
   return emulatorConfig(emulator, {
     [`${EXAMPLE_PROJECT}:operatorIdNumber`]: ID_NUMBERS.operator,
     [`${EXAMPLE_PROJECT}:operatorMobile`]: MOBILES.operator,

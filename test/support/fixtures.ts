@@ -5,7 +5,11 @@ export const TINY_PNG_BASE64 =
   "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==";
 
 /** GB 11643 example numbers with valid check digits. */
-export const ID_NUMBERS = { operator: "11010519491231002X", responsible: "440308199901010012", legal: "110101199003074477" };
+export const ID_NUMBERS = {
+  operator: "11010519491231002X",
+  responsible: "440308199901010012",
+  legal: "110101199003074477",
+};
 export const MOBILES = { operator: "13800138000", responsible: "13912345678", legal: "15012345678" };
 /** A GB 32100 code with a valid check character. */
 export const CREDIT_CODE = "91350100M000100Y43";
@@ -24,7 +28,7 @@ function person(which: keyof typeof ID_NUMBERS, front: number, back: number, nam
   };
 }
 
-export function validInputs(): Record<string, any> {
+export function validInputs(overrides: Record<string, unknown> = {}): Record<string, any> {
   return {
     materialName: "示例科技短信资质",
     purpose: 1,
@@ -41,6 +45,7 @@ export function validInputs(): Record<string, any> {
     responsiblePersonInfo: person("responsible", 10, 11, "王五"),
     legalPerson: person("legal", 6, 6, "李四"),
     effectSignatures: ["示例科技"],
+    ...overrides,
   };
 }
 

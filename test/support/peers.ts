@@ -1,10 +1,12 @@
-/** The loopback peers the host tests share: the emulator, Pulumi's provider host in the project directory, the serialized provider. */
-import * as path from "node:path";
-import { startEmulator, type RunningEmulator } from "../../emulator";
+/**
+ * The loopback peers the host tests share: the emulator, Pulumi's provider host in the project directory, the
+ * serialized provider.
+ */
+
+import { type RunningEmulator, startEmulator } from "../../emulator";
 import { ProviderHost, serializeProvider } from "../../harness/provider-host";
 import { signatureIdentProvider } from "../../provider/dynamic-provider";
-
-export const REPO_ROOT = path.resolve(__dirname, "..", "..");
+import { REPO_ROOT } from "./repo-root";
 
 export interface Peers {
   emulator: RunningEmulator;
@@ -28,7 +30,9 @@ export function emulatorConfig(emulator: RunningEmulator, extra: Record<string, 
  * Starts the peers before the enclosing describe's tests (the emulator reviews only when told to) and stops them
  * after; the returned object is filled in by then. `config` is the stack config the host is configured with.
  */
-export function usePeers(config: (emulator: RunningEmulator) => Record<string, string> = (emulator) => emulatorConfig(emulator)): Peers {
+export function usePeers(
+  config: (emulator: RunningEmulator) => Record<string, string> = (emulator) => emulatorConfig(emulator),
+): Peers {
   const peers = {} as Peers;
   before(async () => {
     peers.providerText = await serializeProvider(signatureIdentProvider);

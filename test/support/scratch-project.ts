@@ -4,20 +4,31 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 
-const repoRoot = path.resolve(__dirname, "..", "..");
+import { REPO_ROOT } from "./repo-root";
 
 /** Makes the project in a new temp folder and returns that folder; the caller removes it. */
 export function installPackedIntoScratchProject(name: string): string {
   const scratch = fs.mkdtempSync(path.join(os.tmpdir(), `${name}-`));
   // Packing runs no scripts, as a registry install would not: dist/ is what the last build left.
-  const packed = execFileSync("npm", ["pack", "--ignore-scripts", "--json", "--pack-destination", scratch], { cwd: repoRoot, encoding: "utf8" });
+  const packed = execFileSync("npm", ["pack", "--ignore-scripts", "--json", "--pack-destination", scratch], {
+    cwd: REPO_ROOT,
+    encoding: "utf8",
+  });
   const tarball = path.join(scratch, JSON.parse(packed)[0].filename);
-  const pulumiVersion = require("@pulumi/pulumi/package.json").version;
+  // This checkout's version, or the one scripts/node-matrix.sh gives (the newest, on Node 22 and 24).
+  const pulumiVersion = process.env.PACKED_PULUMI_VERSION ?? require("@pulumi/pulumi/package.json").version;
   fs.writeFileSync(
     path.join(scratch, "package.json"),
-    JSON.stringify({ name, private: true, dependencies: { "@pulumi/pulumi": pulumiVersion, "pulumi-volcengine-sms": `file:${tarball}` } }),
+    JSON.stringify({
+      name,
+      private: true,
+      dependencies: { "@pulumi/pulumi": pulumiVersion, "pulumi-volcengine-sms": `file:${tarball}` },
+    }),
   );
   // Everything comes from the npm cache that `npm ci` filled: this runs offline.
-  execFileSync("npm", ["install", "--prefer-offline", "--no-audit", "--no-fund", "--loglevel=error"], { cwd: scratch, stdio: "pipe" });
+  execFileSync("npm", ["install", "--prefer-offline", "--no-audit", "--no-fund", "--loglevel=error"], {
+    cwd: scratch,
+    stdio: "pipe",
+  });
   return scratch;
 }

@@ -3,7 +3,7 @@
  * project, with a local file backend and a PULUMI_HOME of its own in a temp folder: nothing of the user's home is
  * touched and nothing leaves the machine.
  */
-import { spawn, type ChildProcess } from "node:child_process";
+import { type ChildProcess, spawn } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
-import { VolcengineError } from "../provider/errors";
-import { deliveryOf, parseRetryAfter, retryReason, withRetries, type RetryPolicy } from "../provider/http/retry";
+import { VolcengineError } from "../../provider/errors";
+import { deliveryOf, parseRetryAfter, type RetryPolicy, retryReason, withRetries } from "../../provider/http/retry";
 
 const policy: RetryPolicy = { maxAttempts: 5, deadlineMs: 10_000, baseDelayMs: 100, maxDelayMs: 300 };
 const error = (details: Partial<ConstructorParameters<typeof VolcengineError>[0]>) =>
@@ -10,35 +10,83 @@ const error = (details: Partial<ConstructorParameters<typeof VolcengineError>[0]
 function fakeTime() {
   let now = 0;
   const sleeps: number[] = [];
-  return { sleeps, hooks: { now: () => now, sleep: async (ms: number) => void (sleeps.push(ms), (now += ms)), random: () => 1 } };
+  return {
+    sleeps,
+    hooks: {
+      now: () => now,
+      sleep: async (ms: number) => {
+        sleeps.push(ms);
+        now += ms;
+      },
+      random: () => 1,
+    },
+  };
 }
 
 describe("retry policy", () => {
   it("backs off exponentially with full jitter, capped, for at most maxAttempts", async () => {
     const time = fakeTime();
     let attempts = 0;
-    await assert.rejects(withRetries("A", true, policy, async () => { attempts++; throw error({ code: "InternalError", httpStatus: 500 }); }, time.hooks));
+    await assert.rejects(
+      withRetries(
+        "A",
+        true,
+        policy,
+        async () => {
+          attempts++;
+          throw error({ code: "InternalError", httpStatus: 500 });
+        },
+        time.hooks,
+      ),
+    );
     assert.equal(attempts, 5);
     assert.deepEqual(time.sleeps, [100, 200, 300, 300], "random() = 1 shows the ceiling: base·2^n capped at maxDelay");
     const jittered = fakeTime();
-    await assert.rejects(withRetries("A", true, policy, async () => { throw error({ code: "InternalError", httpStatus: 500 }); }, { ...jittered.hooks, random: () => 0.25 }));
+    await assert.rejects(
+      withRetries(
+        "A",
+        true,
+        policy,
+        async () => {
+          throw error({ code: "InternalError", httpStatus: 500 });
+        },
+        { ...jittered.hooks, random: () => 0.25 },
+      ),
+    );
     assert.deepEqual(jittered.sleeps, [25, 50, 75, 75]);
   });
 
   it("starts no retry that would end past the deadline", async () => {
     const time = fakeTime();
     let attempts = 0;
-    await assert.rejects(withRetries("A", true, { ...policy, deadlineMs: 350 }, async () => { attempts++; throw error({ code: "FlowLimitExceeded", httpStatus: 429 }); }, time.hooks));
+    await assert.rejects(
+      withRetries(
+        "A",
+        true,
+        { ...policy, deadlineMs: 350 },
+        async () => {
+          attempts++;
+          throw error({ code: "FlowLimitExceeded", httpStatus: 429 });
+        },
+        time.hooks,
+      ),
+    );
     assert.equal(attempts, 3, "100 + 200 fit in 350 ms, a third wait of 300 does not");
   });
 
   it("waits at least Retry-After", async () => {
     const time = fakeTime();
     let attempts = 0;
-    await withRetries("A", true, policy, async () => {
-      if (attempts++ === 0) throw error({ code: "FlowLimitExceeded", httpStatus: 429, retryAfterMs: 2000 });
-      return "ok";
-    }, time.hooks);
+    await withRetries(
+      "A",
+      true,
+      policy,
+      async () => {
+        if (attempts++ === 0) throw error({ code: "FlowLimitExceeded", httpStatus: 429, retryAfterMs: 2000 });
+        return "ok";
+      },
+      time.hooks,
+    );
     assert.deepEqual(time.sleeps, [2000]);
   });
 
@@ -60,7 +108,10 @@ describe("retry policy", () => {
 
   it("repeats a read after anything that is not a definite refusal", () => {
     assert.equal(retryReason(error({ kind: "transport", code: "ECONNRESET" }), true), "the call is safe to repeat");
-    assert.equal(retryReason(error({ code: "InternalServiceTimeout", httpStatus: 504 }), true), "the call is safe to repeat");
+    assert.equal(
+      retryReason(error({ code: "InternalServiceTimeout", httpStatus: 504 }), true),
+      "the call is safe to repeat",
+    );
     assert.equal(retryReason(error({ code: "1999", httpStatus: 200 }), true), undefined);
     assert.equal(retryReason(error({ kind: "config", code: "MissingCredentials" }), true), undefined);
     assert.equal(deliveryOf(error({ code: "1001", httpStatus: 200 })), "refused");

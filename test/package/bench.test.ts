@@ -3,18 +3,21 @@ import { execFile } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
+import { REPO_ROOT } from "../support/repo-root";
 
-const repoRoot = path.resolve(__dirname, "..");
-
-/** One row per figure of the benchmark issue's seven items; the quick run must print each (its times are not judged). */
+/**
+ * One row per figure of the benchmark issue's seven items; the quick run must print each (its times are not judged).
+ */
 const EXPECTED_ROWS: Array<[number, RegExp]> = [
-  ...["2 KB", "300 KB", "3 MB"].flatMap((size): Array<[number, RegExp]> => [
-    [1, new RegExp(`^sign ${size}: ours$`)],
-    [1, new RegExp(`^sign ${size}: vendor \\(@volcengine/openapi\\)$`)],
-    [1, new RegExp(`^sign ${size}: one sha256 pass \\(floor\\)$`)],
-    [1, new RegExp(`^sign ${size}: ours ÷ sha256 pass$`)],
-    [1, new RegExp(`^sign ${size}: vendor ÷ ours`)],
-  ]),
+  ...["2 KB", "300 KB", "3 MB"].flatMap(
+    (size): Array<[number, RegExp]> => [
+      [1, new RegExp(`^sign ${size}: ours$`)],
+      [1, new RegExp(`^sign ${size}: vendor \\(@volcengine/openapi\\)$`)],
+      [1, new RegExp(`^sign ${size}: one sha256 pass \\(floor\\)$`)],
+      [1, new RegExp(`^sign ${size}: ours ÷ sha256 pass$`)],
+      [1, new RegExp(`^sign ${size}: vendor ÷ ours`)],
+    ],
+  ),
   [1, /^sign: ours and vendor give the same signature/],
   [2, /^provider host start → first Check answer: ours$/],
   [2, /^provider host start → first Check answer: empty provider$/],
@@ -24,13 +27,15 @@ const EXPECTED_ROWS: Array<[number, RegExp]> = [
   [3, /^__provider per resource: packed install/],
   [4, /^state per resource, three 1 MB scans via documentFile\(\)/],
   [4, /^state per resource, the same scans as raw base64 fileContent$/],
-  ...["KB body \\(fixture\\)", "MB body \\(three 1 MB scans\\)"].flatMap((body): Array<[number, RegExp]> => [
-    [5, new RegExp(`^create \\d+(\\.\\d)? ${body}: ours \\(runtime\\.create\\)$`)],
-    [5, new RegExp(`^create \\d+(\\.\\d)? ${body}: bare undici POST, pre-signed, new connection$`)],
-    [5, new RegExp(`^create \\d+(\\.\\d)? ${body}: vendor SDK ApplySignatureIdent$`)],
-    [5, new RegExp(`^create \\d+(\\.\\d)? ${body}: ours ÷ bare POST \\(both on a new connection\\)$`)],
-    [5, new RegExp(`^create \\d+(\\.\\d)? ${body}: vendor SDK ÷ ours$`)],
-  ]),
+  ...["KB body \\(fixture\\)", "MB body \\(three 1 MB scans\\)"].flatMap(
+    (body): Array<[number, RegExp]> => [
+      [5, new RegExp(`^create \\d+(\\.\\d)? ${body}: ours \\(runtime\\.create\\)$`)],
+      [5, new RegExp(`^create \\d+(\\.\\d)? ${body}: bare undici POST, pre-signed, new connection$`)],
+      [5, new RegExp(`^create \\d+(\\.\\d)? ${body}: vendor SDK ApplySignatureIdent$`)],
+      [5, new RegExp(`^create \\d+(\\.\\d)? ${body}: ours ÷ bare POST \\(both on a new connection\\)$`)],
+      [5, new RegExp(`^create \\d+(\\.\\d)? ${body}: vendor SDK ÷ ours$`)],
+    ],
+  ),
   [6, /^check \+ diff per resource, 1 resource$/],
   [6, /^check \+ diff per resource, 200 resources$/],
   [7, /^create body size/],
@@ -50,9 +55,16 @@ interface TableRow {
 /** The rows of the Markdown table in `text`. */
 function tableRows(text: string): TableRow[] {
   const lines = text.split("\n").filter((line) => line.startsWith("| "));
-  assert.match(lines[0] ?? "", /^\| # +\| Measurement +\| Median +\| Min +\| Max +\| Target +\| Met +\|$/, "no table header");
+  assert.match(
+    lines[0] ?? "",
+    /^\| # +\| Measurement +\| Median +\| Min +\| Max +\| Target +\| Met +\|$/,
+    "no table header",
+  );
   return lines.slice(1).map((line) => {
-    const cells = line.split("|").slice(1, -1).map((cell) => cell.trim());
+    const cells = line
+      .split("|")
+      .slice(1, -1)
+      .map((cell) => cell.trim());
     return { item: Number(cells[0]), label: cells[1], median: cells[2], target: cells[5], met: cells[6] };
   });
 }
@@ -70,8 +82,9 @@ describe("npm run bench, in quick mode (one iteration; no time is judged)", func
       execFile(
         process.execPath,
         ["-r", "ts-node/register", path.join("bench", "run.ts"), "--quick", "--out", out],
-        { cwd: repoRoot, maxBuffer: 16 * 1024 * 1024 },
-        (error, output, stderr) => (error ? reject(new Error(`bench failed: ${error.message}\n${stderr}`)) : resolve(output)),
+        { cwd: REPO_ROOT, maxBuffer: 16 * 1024 * 1024 },
+        (error, output, stderr) =>
+          error ? reject(new Error(`bench failed: ${error.message}\n${stderr}`)) : resolve(output),
       );
     });
     results = fs.readFileSync(out, "utf8");
@@ -79,7 +92,7 @@ describe("npm run bench, in quick mode (one iteration; no time is judged)", func
   after(() => fs.rmSync(scratch, { recursive: true, force: true }));
 
   it("is the package's bench script", () => {
-    assert.match(require("../package.json").scripts.bench, /node -r ts-node\/register bench\/run\.ts$/);
+    assert.match(require("../../package.json").scripts.bench, /node -r ts-node\/register bench\/run\.ts$/);
   });
 
   it("prints a table with a row for every figure of the seven items, each with a value", () => {
@@ -91,7 +104,8 @@ describe("npm run bench, in quick mode (one iteration; no time is judged)", func
       assert.notEqual(row.median, "", `${row.label} has no value`);
     }
     assert.deepEqual([...new Set(rows.map((r) => r.item))], [1, 2, 3, 4, 5, 6, 7]);
-    for (const row of rows.filter((r) => r.target !== "")) assert.match(row.met, /^(yes|\*\*no\*\*)$/, `${row.label} has a target but no verdict`);
+    for (const row of rows.filter((r) => r.target !== ""))
+      assert.match(row.met, /^(yes|\*\*no\*\*)$/, `${row.label} has a target but no verdict`);
   });
 
   it("writes the same table to the results file, with the machine, the Node version and the date", () => {
@@ -103,6 +117,6 @@ describe("npm run bench, in quick mode (one iteration; no time is judged)", func
   });
 
   it("does not touch bench/results.md", () => {
-    assert.ok(!stdout.includes(path.join(repoRoot, "bench", "results.md")));
+    assert.ok(!stdout.includes(path.join(REPO_ROOT, "bench", "results.md")));
   });
 });

@@ -2,8 +2,9 @@ import assert from "node:assert/strict";
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { startEmulator } from "../emulator";
-import { apply, listedIds, PERSONAL_VALUES, useEmulators } from "./support/emulator-client";
+import { startEmulator } from "../../emulator";
+import { apply, listedIds, useEmulators } from "../support/emulator-client";
+import { PERSONAL_VALUES, validInputs } from "../support/fixtures";
 
 describe("emulator: persistence", () => {
   // Registered first so its afterEach closes the emulators before the directory is removed below:
@@ -36,7 +37,14 @@ describe("emulator: persistence", () => {
     assert.deepEqual(readdirSync(join(directory, "nested")), ["state.json"], "a temporary file was left behind");
 
     const second = await start({ dataFile });
-    assert.deepEqual(second.qualifications(), [{ id, status: "pending", materialName: "测试资质", effectSignatures: [] }]);
+    assert.deepEqual(second.qualifications(), [
+      {
+        id,
+        status: "pending",
+        materialName: validInputs().materialName,
+        effectSignatures: validInputs().effectSignatures,
+      },
+    ]);
     second.approve(id);
     assert.deepEqual(await listedIds(second), [id]);
     assert.equal(await apply(second), "9007199254740994", "a restarted emulator reused an id");

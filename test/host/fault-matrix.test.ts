@@ -1,17 +1,20 @@
 import assert from "node:assert/strict";
 import * as net from "node:net";
-import * as path from "node:path";
-import type { FaultSpec } from "../emulator";
-import { HostError, ProviderHost, type Props } from "../harness/provider-host";
-import { PERSONAL_VALUES, validInputs } from "./support/fixtures";
-import { emulatorConfig, usePeers } from "./support/peers";
-
-const repoRoot = path.resolve(__dirname, "..");
+import type { FaultSpec } from "../../emulator";
+import { HostError, type Props, ProviderHost } from "../../harness/provider-host";
+import { PERSONAL_VALUES, validInputs } from "../support/fixtures";
+import { emulatorConfig, usePeers } from "../support/peers";
+import { REPO_ROOT } from "../support/repo-root";
 
 type Outcome = { ok: true } | { error: RegExp; mayHaveBeenFiled: boolean };
 
 /** The README's fault table is this one: fault, operation, what happens. */
-const MATRIX: Array<{ fault: string; spec: FaultSpec; create: { requests: number; outcome: Outcome }; refresh: { requests: number; outcome: Outcome } }> = [
+const MATRIX: Array<{
+  fault: string;
+  spec: FaultSpec;
+  create: { requests: number; outcome: Outcome };
+  refresh: { requests: number; outcome: Outcome };
+}> = [
   {
     fault: "connection reset after the request is read",
     spec: { kind: "reset-after-read" },
@@ -21,7 +24,10 @@ const MATRIX: Array<{ fault: string; spec: FaultSpec; create: { requests: number
   {
     fault: "server hangs",
     spec: { kind: "hang" },
-    create: { requests: 1, outcome: { error: /\(UND_ERR_HEADERS_TIMEOUT\): the endpoint did not answer in time/, mayHaveBeenFiled: true } },
+    create: {
+      requests: 1,
+      outcome: { error: /\(UND_ERR_HEADERS_TIMEOUT\): the endpoint did not answer in time/, mayHaveBeenFiled: true },
+    },
     refresh: { requests: 2, outcome: { ok: true } },
   },
   {
@@ -33,32 +39,52 @@ const MATRIX: Array<{ fault: string; spec: FaultSpec; create: { requests: number
   {
     fault: "503",
     spec: { kind: "http-error", status: 503 },
-    create: { requests: 1, outcome: { error: /\(ServiceUnavailableTemp, HTTP 503, RequestId \w+\)/, mayHaveBeenFiled: true } },
+    create: {
+      requests: 1,
+      outcome: { error: /\(ServiceUnavailableTemp, HTTP 503, RequestId \w+\)/, mayHaveBeenFiled: true },
+    },
     refresh: { requests: 2, outcome: { ok: true } },
   },
   {
     fault: "business error 1999",
     spec: { kind: "business-error", code: "1999" },
-    create: { requests: 1, outcome: { error: /\(1999, HTTP 200, RequestId \w+\): .*What to do: Volcengine had a system error/, mayHaveBeenFiled: false } },
-    refresh: { requests: 1, outcome: { error: /GetSignatureIdentList failed \(1999, HTTP 200, RequestId \w+\)/, mayHaveBeenFiled: false } },
+    create: {
+      requests: 1,
+      outcome: {
+        error: /\(1999, HTTP 200, RequestId \w+\): .*What to do: Volcengine had a system error/,
+        mayHaveBeenFiled: false,
+      },
+    },
+    refresh: {
+      requests: 1,
+      outcome: { error: /GetSignatureIdentList failed \(1999, HTTP 200, RequestId \w+\)/, mayHaveBeenFiled: false },
+    },
   },
   {
     fault: "non-JSON body",
     spec: { kind: "non-json" },
-    create: { requests: 1, outcome: { error: /\(InvalidResponse, HTTP 200\): the answer is not JSON/, mayHaveBeenFiled: true } },
+    create: {
+      requests: 1,
+      outcome: { error: /\(InvalidResponse, HTTP 200\): the answer is not JSON/, mayHaveBeenFiled: true },
+    },
     refresh: { requests: 2, outcome: { ok: true } },
   },
   {
     fault: "truncated body",
     spec: { kind: "truncated" },
-    create: { requests: 1, outcome: { error: /\((UND_ERR_RES_CONTENT_LENGTH_MISMATCH|UND_ERR_SOCKET|ECONNRESET)\)/, mayHaveBeenFiled: true } },
+    create: {
+      requests: 1,
+      outcome: { error: /\((UND_ERR_RES_CONTENT_LENGTH_MISMATCH|UND_ERR_SOCKET|ECONNRESET)\)/, mayHaveBeenFiled: true },
+    },
     refresh: { requests: 2, outcome: { ok: true } },
   },
 ];
 
-describe("fault matrix through Pulumi's provider host: never a second filing, always a clear outcome", function () {
+describe("fault matrix through Pulumi's provider host: never a second filing, always a clear outcome", () => {
   // Short enough for a test; the defaults are 30 s and 4 attempts.
-  const peers = usePeers((emulator) => emulatorConfig(emulator, { "volcengine:smsTimeoutSeconds": "1", "volcengine:smsMaxAttempts": "3" }));
+  const peers = usePeers((emulator) =>
+    emulatorConfig(emulator, { "volcengine:smsTimeoutSeconds": "1", "volcengine:smsMaxAttempts": "3" }),
+  );
   let approvedId: string;
   let approvedProps: Props;
 
@@ -96,7 +122,11 @@ describe("fault matrix through Pulumi's provider host: never a second filing, al
     assert.ok(error, "expected an error");
     assert.match(error.message, expected.error);
     assert.equal(/may have been carried out/.test(error.message), expected.mayHaveBeenFiled, error.message);
-    if (expected.mayHaveBeenFiled) assert.match(error.message, /look in the Volcengine console \(短信服务 → 资质管理\) for a qualification named "示例科技短信资质"/);
+    if (expected.mayHaveBeenFiled)
+      assert.match(
+        error.message,
+        /look in the Volcengine console \(短信服务 → 资质管理\) for a qualification named "示例科技短信资质"/,
+      );
     for (const value of PERSONAL_VALUES) assert.ok(!error.message.includes(value), "an error repeats a personal value");
   }
 
@@ -126,8 +156,14 @@ describe("fault matrix through Pulumi's provider host: never a second filing, al
 
   it("each retry is visible in the provider's diagnostics, with attempt and reason", async () => {
     await peers.host.waitForStderr(/GetSignatureIdentList attempt 1 of 3 failed \(ServiceUnavailableTemp/);
-    assert.match(peers.host.stderr, /SmsSignatureIdent: ApplySignatureIdent attempt 1 of 3 failed \(FlowLimitExceeded, HTTP 429\); retrying in \d+ ms: throttled/);
-    assert.match(peers.host.stderr, /SmsSignatureIdent: GetSignatureIdentList attempt 1 of 3 failed \(ServiceUnavailableTemp, HTTP 503\); retrying in \d+ ms: the call is safe to repeat/);
+    assert.match(
+      peers.host.stderr,
+      /SmsSignatureIdent: ApplySignatureIdent attempt 1 of 3 failed \(FlowLimitExceeded, HTTP 429\); retrying in \d+ ms: throttled/,
+    );
+    assert.match(
+      peers.host.stderr,
+      /SmsSignatureIdent: GetSignatureIdentList attempt 1 of 3 failed \(ServiceUnavailableTemp, HTTP 503\); retrying in \d+ ms: the call is safe to repeat/,
+    );
   });
 
   it("a refresh that keeps failing gives up after the configured attempts with the last error", async () => {
@@ -152,7 +188,7 @@ describe("fault matrix through Pulumi's provider host: never a second filing, al
         server.close(() => resolve(port));
       });
     });
-    const refusing = await ProviderHost.start({ cwd: repoRoot });
+    const refusing = await ProviderHost.start({ cwd: REPO_ROOT });
     try {
       await refusing.configure({
         "volcengine:accessKey": peers.emulator.accessKey,
@@ -164,7 +200,10 @@ describe("fault matrix through Pulumi's provider host: never a second filing, al
       assert.match(error!.message, /ApplySignatureIdent failed \(ECONNREFUSED\): the connection was refused/);
       assert.doesNotMatch(error!.message, /may have been carried out/);
       await refusing.waitForStderr(/attempt 1 of 2/);
-      assert.match(refusing.stderr, /attempt 1 of 2 failed \(ECONNREFUSED\); retrying in \d+ ms: the request never reached the server/);
+      assert.match(
+        refusing.stderr,
+        /attempt 1 of 2 failed \(ECONNREFUSED\); retrying in \d+ ms: the request never reached the server/,
+      );
     } finally {
       await refusing.stop();
     }

@@ -22,23 +22,31 @@ async function main() {
   await host.configure(config);
   const engine = new EngineStandIn(host, pulumi, "user-stack", "dev");
   const program = path.resolve("user-program.js");
-  const load = () => { delete require.cache[program]; require(program); };
+  const load = () => {
+    delete require.cache[program];
+    require(program);
+  };
   try {
     const preview = await engine.run({ load, preview: true, config });
     const up = await engine.run({ load, preview: false, config });
     const [state] = engine.state.values();
-    console.log(JSON.stringify({
-      previewSteps: preview.steps.map((s) => s.op),
-      failures: [...preview.failures, ...up.failures],
-      errors: up.errors,
-      id: state && state.id,
-      providerText: state && state.inputs.__provider,
-      applyRequests: emulator.requests.filter((r) => r.action === "ApplySignatureIdent").length,
-      pulumiResolvedFrom: path.relative(process.cwd(), require.resolve("@pulumi/pulumi")),
-    }));
+    console.log(
+      JSON.stringify({
+        previewSteps: preview.steps.map((s) => s.op),
+        failures: [...preview.failures, ...up.failures],
+        errors: up.errors,
+        id: state?.id,
+        providerText: state?.inputs.__provider,
+        applyRequests: emulator.requests.filter((r) => r.action === "ApplySignatureIdent").length,
+        pulumiResolvedFrom: path.relative(process.cwd(), require.resolve("@pulumi/pulumi")),
+      }),
+    );
   } finally {
     await host.stop();
     await emulator.close();
   }
 }
-main().catch((error) => { console.error(error); process.exit(1); });
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

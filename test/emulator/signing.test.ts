@@ -1,18 +1,18 @@
 import assert from "node:assert/strict";
 import { stringify as stringifyLossless } from "lossless-json";
-import { verifySignature, type VerificationPolicy } from "../emulator/verify-signature";
+import { type VerificationPolicy, verifySignature } from "../../emulator/verify-signature";
 import {
   call,
+  type Envelope,
   errorCode,
   parseExact,
   rawRequest,
   sha256Hex,
   signedHeadersFor,
   useEmulators,
-  validApplyBody,
   xDateOf,
-  type Envelope,
-} from "./support/emulator-client";
+} from "../support/emulator-client";
+import { validInputs } from "../support/fixtures";
 
 describe("emulator: request signing", () => {
   const start = useEmulators();
@@ -53,8 +53,8 @@ describe("emulator: request signing", () => {
 
   it("rejects a tampered body sent with the original headers, and files nothing", async () => {
     const emu = await start();
-    const signedFor = stringifyLossless(validApplyBody()) ?? "";
-    const tampered = signedFor.replace("测试资质", "篡改资质");
+    const signedFor = stringifyLossless(validInputs()) ?? "";
+    const tampered = signedFor.replace(validInputs().materialName, "篡改资质");
     const response = await call(emu, "ApplySignatureIdent", signedFor, { bodySent: tampered });
     assert.equal(response.status, 401);
     assert.equal(errorCode(response), "SignatureDoesNotMatch");
@@ -67,7 +67,10 @@ describe("emulator: request signing", () => {
     const changed = JSON.stringify({ pageIndex: 2, pageSize: 10 });
     const headers = signedHeadersFor(emu, "Action=GetSignatureIdentList&Version=2021-01-11", original, {});
     headers["x-content-sha256"] = sha256Hex(changed);
-    const response = await rawRequest(emu.endpoint, "/?Action=GetSignatureIdentList&Version=2021-01-11", { headers, body: changed });
+    const response = await rawRequest(emu.endpoint, "/?Action=GetSignatureIdentList&Version=2021-01-11", {
+      headers,
+      body: changed,
+    });
     assert.equal(response.status, 401);
     assert.equal((parseExact(response.text) as Envelope).ResponseMetadata.Error?.Code, "SignatureDoesNotMatch");
   });
@@ -127,7 +130,12 @@ describe("emulator: request signing", () => {
     assert.equal(response.status, 400);
     assert.equal(errorCode(response), "InvalidAuthorization");
     assert.match(response.json.ResponseMetadata.Error?.Message ?? "", /host/);
-    const withHost = await call(strict, "GetSignatureIdentList", {}, { signedHeaders: ["host", "x-content-sha256", "x-date"] });
+    const withHost = await call(
+      strict,
+      "GetSignatureIdentList",
+      {},
+      { signedHeaders: ["host", "x-content-sha256", "x-date"] },
+    );
     assert.equal(withHost.status, 200, withHost.text);
   });
 
@@ -139,7 +147,10 @@ describe("emulator: request signing", () => {
     assert.match(headers.authorization, /SignedHeaders=host;x-content-sha256;x-date,/);
     const asSigned = await rawRequest(emu.endpoint, `/?${query}`, { headers, body });
     assert.equal(asSigned.status, 200, asSigned.text);
-    const otherHost = await rawRequest(emu.endpoint, `/?${query}`, { headers: { ...headers, host: new URL(emu.endpoint).host }, body });
+    const otherHost = await rawRequest(emu.endpoint, `/?${query}`, {
+      headers: { ...headers, host: new URL(emu.endpoint).host },
+      body,
+    });
     assert.equal(otherHost.status, 401);
     assert.equal((parseExact(otherHost.text) as Envelope).ResponseMetadata.Error?.Code, "SignatureDoesNotMatch");
   });
@@ -151,7 +162,12 @@ describe("emulator: request signing", () => {
     assert.equal(unsigned.status, 400);
     assert.equal(errorCode(unsigned), "InvalidAuthorization");
     assert.match(unsigned.json.ResponseMetadata.Error?.Message ?? "", /x-security-token/);
-    const signed = await call(emu, "GetSignatureIdentList", {}, { extraHeaders: token, signedHeaders: ["x-content-sha256", "x-date", "x-security-token"] });
+    const signed = await call(
+      emu,
+      "GetSignatureIdentList",
+      {},
+      { extraHeaders: token, signedHeaders: ["x-content-sha256", "x-date", "x-security-token"] },
+    );
     assert.equal(signed.status, 200, signed.text);
   });
 
@@ -190,9 +206,15 @@ describe("emulator: request signing", () => {
     };
 
     it("V1 (IAM ListUsers, GET) verifies, and fails with one digit of the signature changed", () => {
-      const verdict = verifySignature(v1Request(V1_SIGNATURE), policy("iam", "2024-06-19T07:13:06Z", ["host", "x-date"]));
+      const verdict = verifySignature(
+        v1Request(V1_SIGNATURE),
+        policy("iam", "2024-06-19T07:13:06Z", ["host", "x-date"]),
+      );
       assert.deepEqual(verdict, { ok: true, accessKey: AK, region: "cn-beijing" });
-      const altered = verifySignature(v1Request(V1_SIGNATURE.replace(/^e/, "f")), policy("iam", "2024-06-19T07:13:06Z", ["host", "x-date"]));
+      const altered = verifySignature(
+        v1Request(V1_SIGNATURE.replace(/^e/, "f")),
+        policy("iam", "2024-06-19T07:13:06Z", ["host", "x-date"]),
+      );
       assert.equal(altered.ok, false);
       assert.equal(altered.ok === false && altered.code, "SignatureDoesNotMatch");
     });
@@ -200,7 +222,13 @@ describe("emulator: request signing", () => {
     it("V2 (GetSignatureIdentList) verifies as a function call", () => {
       const lower = Object.fromEntries(Object.entries(v2Headers).map(([k, v]) => [k.toLowerCase(), v]));
       const verdict = verifySignature(
-        { method: "POST", path: "/", rawQuery: "Action=GetSignatureIdentList&Version=2021-01-11", headers: lower, body: Buffer.from(V2_BODY) },
+        {
+          method: "POST",
+          path: "/",
+          rawQuery: "Action=GetSignatureIdentList&Version=2021-01-11",
+          headers: lower,
+          body: Buffer.from(V2_BODY),
+        },
         policy("volcSMS", "2024-06-17T12:56:59Z", ["host", "x-date", "x-content-sha256"]),
       );
       assert.equal(verdict.ok, true);
@@ -208,7 +236,11 @@ describe("emulator: request signing", () => {
 
     it("V2 sent over HTTP is answered 200 when the emulator's clock is at its X-Date, and 403 20 minutes later", async () => {
       let clock = new Date("2024-06-17T12:56:59Z");
-      const emu = await start({ credentials: [{ accessKey: AK, secretKey: SK }], regions: ["cn-beijing"], now: () => clock });
+      const emu = await start({
+        credentials: [{ accessKey: AK, secretKey: SK }],
+        regions: ["cn-beijing"],
+        now: () => clock,
+      });
       const path = "/?Action=GetSignatureIdentList&Version=2021-01-11";
       const ok = await rawRequest(emu.endpoint, path, { headers: v2Headers, body: V2_BODY });
       assert.equal(ok.status, 200, ok.text);

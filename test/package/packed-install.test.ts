@@ -3,10 +3,9 @@ import { execFileSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { TINY_PNG_BASE64 } from "./support/fixtures";
-import { installPackedIntoScratchProject } from "./support/scratch-project";
-
-const repoRoot = path.resolve(__dirname, "..");
+import { TINY_PNG_BASE64 } from "../support/fixtures";
+import { REPO_ROOT } from "../support/repo-root";
+import { installPackedIntoScratchProject } from "../support/scratch-project";
 
 /** Every installed copy of a package below a node_modules tree. */
 function installedCopies(nodeModules: string, name: string): string[] {
@@ -35,14 +34,21 @@ describe("the package installed from npm pack into a user's project", function (
 
   before(() => {
     scratch = installPackedIntoScratchProject("user-stack");
-    for (const file of ["user-program.js", "rehearse.js"]) fs.copyFileSync(path.join(__dirname, "packed", file), path.join(scratch, file));
-    const output = execFileSync(process.execPath, ["rehearse.js"], { cwd: scratch, encoding: "utf8", env: { PATH: process.env.PATH, SCAN: TINY_PNG_BASE64, HARNESS: path.join(repoRoot, "dist", "harness") } });
+    for (const file of ["user-program.js", "rehearse.js"])
+      fs.copyFileSync(path.join(__dirname, "packed", file), path.join(scratch, file));
+    const output = execFileSync(process.execPath, ["rehearse.js"], {
+      cwd: scratch,
+      encoding: "utf8",
+      env: { PATH: process.env.PATH, SCAN: TINY_PNG_BASE64, HARNESS: path.join(REPO_ROOT, "dist", "harness") },
+    });
     report = JSON.parse(output.trim().split("\n").at(-1)!);
   });
   after(() => fs.rmSync(scratch, { recursive: true, force: true }));
 
   it("leaves one copy of the Pulumi runtime: the user's", () => {
-    assert.deepEqual(installedCopies(path.join(scratch, "node_modules"), "@pulumi/pulumi"), [path.join(scratch, "node_modules", "@pulumi", "pulumi")]);
+    assert.deepEqual(installedCopies(path.join(scratch, "node_modules"), "@pulumi/pulumi"), [
+      path.join(scratch, "node_modules", "@pulumi", "pulumi"),
+    ]);
     assert.equal(report.pulumiResolvedFrom, path.join("node_modules", "@pulumi", "pulumi", "index.js"));
   });
 
@@ -57,7 +63,10 @@ describe("the package installed from npm pack into a user's project", function (
   it("stores a small __provider that names the package, not a path of this machine", () => {
     const text: string = report.providerText;
     assert.match(text, /require\("pulumi-volcengine-sms\/runtime"\)/);
-    assert.ok(!text.includes(scratch) && !text.includes(repoRoot) && !text.includes(os.tmpdir()), "__provider holds a local path");
+    assert.ok(
+      !text.includes(scratch) && !text.includes(REPO_ROOT) && !text.includes(os.tmpdir()),
+      "__provider holds a local path",
+    );
     assert.ok(Buffer.byteLength(text) < 4096, `__provider is ${Buffer.byteLength(text)} bytes`);
   });
 });

@@ -2,14 +2,13 @@ import assert from "node:assert/strict";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import * as pulumi from "@pulumi/pulumi";
-import { EngineStandIn } from "../harness/engine-stand-in";
-import { exampleStackConfig, EXAMPLE_PROJECT, loadExampleProgram } from "./support/example-stack";
-import { usePeers } from "./support/peers";
-import { ID_NUMBERS } from "./support/fixtures";
+import { EngineStandIn } from "../../harness/engine-stand-in";
+import { EXAMPLE_PROJECT, exampleStackConfig, loadExampleProgram } from "../support/example-stack";
+import { ID_NUMBERS } from "../support/fixtures";
+import { usePeers } from "../support/peers";
+import { REPO_ROOT } from "../support/repo-root";
 
-const repoRoot = path.resolve(__dirname, "..");
-
-describe("the example program under setMocks, forwarded to Pulumi's provider host", function () {
+describe("the example program under setMocks, forwarded to Pulumi's provider host", () => {
   const peers = usePeers();
   let engine: EngineStandIn;
   beforeEach(async () => {
@@ -25,7 +24,10 @@ describe("the example program under setMocks, forwarded to Pulumi's provider hos
     await configureHost(config);
     const result = await engine.run({ load: loadExampleProgram, preview: true, config });
     assert.deepEqual(result.failures, []);
-    assert.deepEqual(result.steps.map((s) => [s.op, s.type, s.name]), [["create", "pulumi-nodejs:dynamic/volcengine-sms:SmsSignatureIdent", "example-qualification"]]);
+    assert.deepEqual(
+      result.steps.map((s) => [s.op, s.type, s.name]),
+      [["create", "pulumi-nodejs:dynamic/volcengine-sms:SmsSignatureIdent", "example-qualification"]],
+    );
     assert.equal(peers.emulator.requests.length, 0);
   });
 
@@ -52,13 +54,26 @@ describe("the example program under setMocks, forwarded to Pulumi's provider hos
     assert.equal(applied.length, 1);
     const body = applied[0].body as any;
     const state = engine.state.get(step.urn)!;
-    const licence = fs.readFileSync(path.join(repoRoot, "examples", "documents", "business-licence.jpg"));
+    const licence = fs.readFileSync(path.join(REPO_ROOT, "examples", "documents", "business-licence.jpg"));
     const sent: string = body.businessInfo.businessCertificate.fileContent;
     assert.ok(sent.startsWith("data:image/jpg;base64,"), "sent as the vendor's example shows: a data URI");
     assert.deepEqual(Buffer.from(sent.slice("data:image/jpg;base64,".length), "base64"), licence);
-    assert.deepEqual(state.inputs.businessInfo, { ...(state.inputs.businessInfo as object), businessCertificate: {
-      fileType: 1, fileSuffix: "jpg", document: { path: "examples/documents/business-licence.jpg", sha256: require("node:crypto").createHash("sha256").update(licence).digest("hex"), size: licence.length },
-    } }, "the state holds the document's path, digest and size, not its bytes");
+    assert.deepEqual(
+      state.inputs.businessInfo,
+      {
+        ...(state.inputs.businessInfo as object),
+        businessCertificate: {
+          fileType: 1,
+          fileSuffix: "jpg",
+          document: {
+            path: "examples/documents/business-licence.jpg",
+            sha256: require("node:crypto").createHash("sha256").update(licence).digest("hex"),
+            size: licence.length,
+          },
+        },
+      },
+      "the state holds the document's path, digest and size, not its bytes",
+    );
     assert.equal(body.operatorPerson.personIDCard, ID_NUMBERS.operator);
     assert.equal(engine.state.get(step.urn)!.outputs.approved, false);
     for (const person of ["operatorPerson", "responsiblePersonInfo"]) {

@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
-import { call, errorCode, image, PERSONAL_VALUES, rawRequest, useEmulators, validApplyBody } from "./support/emulator-client";
+import { call, errorCode, rawRequest, useEmulators } from "../support/emulator-client";
+import { PERSONAL_VALUES, png, validInputs } from "../support/fixtures";
 
 describe("emulator: body validation", () => {
   const start = useEmulators();
@@ -7,7 +8,7 @@ describe("emulator: body validation", () => {
   it("answers 1001 naming operatorPerson.personMobile when it is missing, without repeating personal values", async () => {
     const lines: string[] = [];
     const emu = await start({ log: (line) => lines.push(line) });
-    const body = validApplyBody();
+    const body = validInputs();
     delete body.operatorPerson.personMobile;
     const response = await call(emu, "ApplySignatureIdent", body);
     assert.equal(response.status, 200);
@@ -25,22 +26,46 @@ describe("emulator: body validation", () => {
     assert.deepEqual(emu.qualifications(), []);
   });
 
-  const cases: Array<[string, (body: ReturnType<typeof validApplyBody>) => void, RegExp]> = [
-    ["materialName longer than 20 characters", (b) => (b.materialName = "资".repeat(21)), /materialName must be at most 20 characters/],
+  const cases: Array<[string, (body: ReturnType<typeof validInputs>) => void, RegExp]> = [
+    [
+      "materialName longer than 20 characters",
+      (b) => (b.materialName = "资".repeat(21)),
+      /materialName must be at most 20 characters/,
+    ],
     ["purpose 3", (b) => (b.purpose = 3), /purpose must be 1 or 2/],
     ["purpose 2 without powerOfAttorney", (b) => (b.purpose = 2), /powerOfAttorney is required when purpose is 2/],
     ["a missing businessInfo", (b) => delete b.businessInfo, /businessInfo is required/],
-    ["a validity date not YYYY-MM-DD", (b) => (b.businessInfo.businessCertificateValidityPeriodEnd = "2099/12/31"), /businessInfo\.businessCertificateValidityPeriodEnd must be a date/],
-    ["an unsupported file suffix", (b) => (b.operatorPerson.personCertificate[1].fileSuffix = "gif"), /operatorPerson\.personCertificate\[1\]\.fileSuffix must be one of jpg, jpeg, png/],
-    ["a file with neither content nor URL", (b) => (b.businessInfo.businessCertificate.fileContent = ""), /businessInfo\.businessCertificate needs fileContent or fileUrl/],
-    ["a file over 5 MB", (b) => (b.responsiblePersonInfo.personCertificate[0].fileContent = "A".repeat(7_000_000)), /responsiblePersonInfo\.personCertificate\[0\]\.fileContent must be at most 5 MB/],
-    ["an empty responsible person ID number", (b) => (b.responsiblePersonInfo.personIDCard = ""), /responsiblePersonInfo\.personIDCard is required/],
+    [
+      "a validity date not YYYY-MM-DD",
+      (b) => (b.businessInfo.businessCertificateValidityPeriodEnd = "2099/12/31"),
+      /businessInfo\.businessCertificateValidityPeriodEnd must be a date/,
+    ],
+    [
+      "an unsupported file suffix",
+      (b) => (b.operatorPerson.personCertificate[1].fileSuffix = "gif"),
+      /operatorPerson\.personCertificate\[1\]\.fileSuffix must be one of jpg, jpeg, png/,
+    ],
+    [
+      "a file with neither content nor URL",
+      (b) => (b.businessInfo.businessCertificate.fileContent = ""),
+      /businessInfo\.businessCertificate needs fileContent or fileUrl/,
+    ],
+    [
+      "a file over 5 MB",
+      (b) => (b.responsiblePersonInfo.personCertificate[0].fileContent = "A".repeat(7_000_000)),
+      /responsiblePersonInfo\.personCertificate\[0\]\.fileContent must be at most 5 MB/,
+    ],
+    [
+      "an empty responsible person ID number",
+      (b) => (b.responsiblePersonInfo.personIDCard = ""),
+      /responsiblePersonInfo\.personIDCard is required/,
+    ],
     ["a purpose sent as a string", (b) => (b.purpose = "1"), /purpose must be an integer/],
   ];
   for (const [what, change, message] of cases) {
     it(`answers 1001 for ${what}`, async () => {
       const emu = await start();
-      const body = validApplyBody();
+      const body = validInputs();
       change(body);
       const response = await call(emu, "ApplySignatureIdent", body);
       assert.equal(response.status, 200);
@@ -52,8 +77,13 @@ describe("emulator: body validation", () => {
 
   it("accepts exactly 20 CJK characters, purpose 2 with a power of attorney, and a fileUrl instead of content", async () => {
     const emu = await start();
-    const body = validApplyBody({ materialName: "资".repeat(20), purpose: 2, powerOfAttorney: [image(5)] });
-    body.businessInfo.businessCertificate = { fileType: 1, fileContent: "", fileSuffix: "jpg", fileUrl: "https://example.com/licence.jpg" };
+    const body = validInputs({ materialName: "资".repeat(20), purpose: 2, powerOfAttorney: [png(5)] });
+    body.businessInfo.businessCertificate = {
+      fileType: 1,
+      fileContent: "",
+      fileSuffix: "jpg",
+      fileUrl: "https://example.com/licence.jpg",
+    };
     const response = await call(emu, "ApplySignatureIdent", body);
     assert.equal(errorCode(response), undefined, response.text);
   });
@@ -79,7 +109,7 @@ describe("emulator: body validation", () => {
 
   it("answers 413 with a gateway error for a body over maxBodyBytes", async () => {
     const emu = await start({ maxBodyBytes: 1024 });
-    const response = await call(emu, "ApplySignatureIdent", validApplyBody({ materialName: "x".repeat(2000) }));
+    const response = await call(emu, "ApplySignatureIdent", validInputs({ materialName: "x".repeat(2000) }));
     assert.equal(response.status, 413);
     assert.equal(errorCode(response), "RequestEntityTooLarge");
     assert.ok(emu.requests[0].bodyBytes > 1024);

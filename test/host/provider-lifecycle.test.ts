@@ -1,19 +1,18 @@
 import assert from "node:assert/strict";
-import * as path from "node:path";
-import { startEmulator, type RunningEmulator } from "../emulator";
-import { signatureIdentProvider } from "../provider/dynamic-provider";
-import { PERSONAL_VALUES, validInputs } from "./support/fixtures";
-import { usePeers } from "./support/peers";
-import { HostError, ProviderHost, serializeProvider, type Props } from "../harness/provider-host";
+import { type RunningEmulator, startEmulator } from "../../emulator";
+import { type HostError, type Props, ProviderHost, serializeProvider } from "../../harness/provider-host";
+import { signatureIdentProvider } from "../../provider/dynamic-provider";
+import { PERSONAL_VALUES, validInputs } from "../support/fixtures";
+import { usePeers } from "../support/peers";
+import { REPO_ROOT } from "../support/repo-root";
 
-const repoRoot = path.resolve(__dirname, "..");
 const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
 
 function assertNoPersonalValues(text: string): void {
   for (const value of PERSONAL_VALUES) assert.ok(!text.includes(value), "a personal value leaked");
 }
 
-describe("SmsSignatureIdent lifecycle through Pulumi's provider host, against the emulator", function () {
+describe("SmsSignatureIdent lifecycle through Pulumi's provider host, against the emulator", () => {
   const peers = usePeers();
   const applyRequests = () => peers.emulator.requests.filter((r) => r.action === "ApplySignatureIdent");
 
@@ -23,8 +22,11 @@ describe("SmsSignatureIdent lifecycle through Pulumi's provider host, against th
 
   describe("the serialized provider", () => {
     it("is small, and holds no path of this machine, no credential and no code of ours but a require by name", () => {
-      assert.ok(Buffer.byteLength(peers.providerText) < 4096, `__provider is ${Buffer.byteLength(peers.providerText)} bytes`);
-      assert.ok(!peers.providerText.includes(repoRoot), "__provider holds an absolute path");
+      assert.ok(
+        Buffer.byteLength(peers.providerText) < 4096,
+        `__provider is ${Buffer.byteLength(peers.providerText)} bytes`,
+      );
+      assert.ok(!peers.providerText.includes(REPO_ROOT), "__provider holds an absolute path");
       assert.ok(!peers.providerText.includes(peers.emulator.secretKey));
       assert.match(peers.providerText, /require\("pulumi-volcengine-sms\/runtime"\)/);
       assert.doesNotMatch(peers.providerText, /zod|undici|HMAC/);
@@ -57,7 +59,11 @@ describe("SmsSignatureIdent lifecycle through Pulumi's provider host, against th
 
     it("shows no change when nothing changed, with absent and null meaning the same", async () => {
       const certificate = { ...inputs.businessInfo.businessCertificate, fileUrl: null };
-      const news = withProvider({ ...inputs, otherMaterials: null, businessInfo: { ...inputs.businessInfo, businessCertificate: certificate } });
+      const news = withProvider({
+        ...inputs,
+        otherMaterials: null,
+        businessInfo: { ...inputs.businessInfo, businessCertificate: certificate },
+      });
       const diff = await peers.host.diff(created.id, created.properties, news);
       assert.deepEqual(diff, { changes: "none", replaces: [], deleteBeforeReplace: false });
     });
@@ -73,7 +79,11 @@ describe("SmsSignatureIdent lifecycle through Pulumi's provider host, against th
     });
 
     it("replaces a property whose new value is not known yet in preview", async () => {
-      const diff = await peers.host.diff(created.id, created.properties, withProvider({ ...inputs, businessInfo: { ...inputs.businessInfo, legalPersonName: UNKNOWN } }));
+      const diff = await peers.host.diff(
+        created.id,
+        created.properties,
+        withProvider({ ...inputs, businessInfo: { ...inputs.businessInfo, legalPersonName: UNKNOWN } }),
+      );
       assert.deepEqual(diff.replaces, ["businessInfo"]);
     });
 
@@ -103,7 +113,10 @@ describe("SmsSignatureIdent lifecycle through Pulumi's provider host, against th
     });
 
     it("an update is never reached: it fails rather than silently dropping outputs", async () => {
-      await assert.rejects(peers.host.update(created.id, created.properties, withProvider(inputs)), /cannot be updated in place/);
+      await assert.rejects(
+        peers.host.update(created.id, created.properties, withProvider(inputs)),
+        /cannot be updated in place/,
+      );
     });
 
     it("destroy calls nothing, warns that the qualification stays, and succeeds", async () => {
@@ -111,7 +124,10 @@ describe("SmsSignatureIdent lifecycle through Pulumi's provider host, against th
       await peers.host.delete(created.id, created.properties);
       assert.equal(peers.emulator.requests.length, before, "delete must not call the API");
       await peers.host.waitForStderr(/stays on the Volcengine account/);
-      assert.match(peers.host.stderr, new RegExp(`qualification ${created.id} "示例科技短信资质" stays on the Volcengine account`));
+      assert.match(
+        peers.host.stderr,
+        new RegExp(`qualification ${created.id} "示例科技短信资质" stays on the Volcengine account`),
+      );
       assert.match(peers.host.stderr, /delete it by hand in the Volcengine console/);
     });
   });
@@ -119,8 +135,14 @@ describe("SmsSignatureIdent lifecycle through Pulumi's provider host, against th
   describe("errors", () => {
     it("a vendor error names the action, code, RequestId and what to do, with no personal value", async () => {
       peers.emulator.injectFault({ action: "ApplySignatureIdent", kind: "business-error", code: "1023" });
-      const error: HostError = await peers.host.create(withProvider(validInputs())).then(() => assert.fail("create succeeded"), (e) => e);
-      assert.match(error.message, /^ApplySignatureIdent failed \(1023, HTTP 200, RequestId [^)]+\): .*What to do: this account has no permission/);
+      const error: HostError = await peers.host.create(withProvider(validInputs())).then(
+        () => assert.fail("create succeeded"),
+        (e) => e,
+      );
+      assert.match(
+        error.message,
+        /^ApplySignatureIdent failed \(1023, HTTP 200, RequestId [^)]+\): .*What to do: this account has no permission/,
+      );
       const requestId = peers.emulator.requests.at(-1)!.requestId;
       assert.ok(error.message.includes(requestId), "the RequestId the server sent is shown");
       assertNoPersonalValues(error.message);
@@ -129,18 +151,24 @@ describe("SmsSignatureIdent lifecycle through Pulumi's provider host, against th
 
     it("a gateway error (HTTP 4xx with an Error envelope) is reported with its status", async () => {
       peers.emulator.injectFault({ action: "GetSignatureIdentList", kind: "throttle", times: 10 });
-      await assert.rejects(peers.host.read("9007199254740993", withProvider(validInputs())), /GetSignatureIdentList failed \(FlowLimitExceeded, HTTP 429, RequestId/);
+      await assert.rejects(
+        peers.host.read("9007199254740993", withProvider(validInputs())),
+        /GetSignatureIdentList failed \(FlowLimitExceeded, HTTP 429, RequestId/,
+      );
     });
 
     it("invalid inputs reaching create are refused before anything is sent", async () => {
       const before = applyRequests().length;
-      await assert.rejects(peers.host.create(withProvider({ ...validInputs(), purpose: 5 })), /ApplySignatureIdent failed \(InvalidInput\): not sent, the inputs are invalid: purpose: must be one of 1, 2/);
+      await assert.rejects(
+        peers.host.create(withProvider({ ...validInputs(), purpose: 5 })),
+        /ApplySignatureIdent failed \(InvalidInput\): not sent, the inputs are invalid: purpose: must be one of 1, 2/,
+      );
       assert.equal(applyRequests().length, before);
     });
   });
 });
 
-describe("credentials and endpoint settings in the provider host", function () {
+describe("credentials and endpoint settings in the provider host", () => {
   let emulator: RunningEmulator;
   let providerText: string;
   const hosts: ProviderHost[] = [];
@@ -155,7 +183,7 @@ describe("credentials and endpoint settings in the provider host", function () {
   });
 
   async function hostWith(env: NodeJS.ProcessEnv, config: Record<string, string> = {}): Promise<ProviderHost> {
-    const host = await ProviderHost.start({ cwd: repoRoot, env });
+    const host = await ProviderHost.start({ cwd: REPO_ROOT, env });
     hosts.push(host);
     await host.configure(config);
     return host;
@@ -174,7 +202,11 @@ describe("credentials and endpoint settings in the provider host", function () {
 
   it("prefers stack config over the environment", async () => {
     const host = await hostWith(
-      { VOLCENGINE_ACCESS_KEY: "AKLTwrongwrongwrongwrongwrong", VOLCENGINE_SECRET_KEY: "wrong-secret", VOLCENGINE_SMS_ENDPOINT: emulator.endpoint },
+      {
+        VOLCENGINE_ACCESS_KEY: "AKLTwrongwrongwrongwrongwrong",
+        VOLCENGINE_SECRET_KEY: "wrong-secret",
+        VOLCENGINE_SMS_ENDPOINT: emulator.endpoint,
+      },
       { "volcengine:accessKey": emulator.accessKey, "volcengine:secretKey": emulator.secretKey },
     );
     assert.match((await create(host)).id, /^\d+$/);
@@ -194,11 +226,14 @@ describe("credentials and endpoint settings in the provider host", function () {
   });
 
   it("a wrong secret key: SignatureDoesNotMatch with a hint, and neither key nor signature in the message", async () => {
-    const host = await hostWith({}, {
-      "volcengine:accessKey": emulator.accessKey,
-      "volcengine:secretKey": "a-wrong-secret-key-0000",
-      "volcengine:smsEndpoint": emulator.endpoint,
-    });
+    const host = await hostWith(
+      {},
+      {
+        "volcengine:accessKey": emulator.accessKey,
+        "volcengine:secretKey": "a-wrong-secret-key-0000",
+        "volcengine:smsEndpoint": emulator.endpoint,
+      },
+    );
     await assert.rejects(create(host), (error: Error) => {
       assert.match(error.message, /SignatureDoesNotMatch, HTTP 401, RequestId/);
       assert.match(error.message, /check volcengine:secretKey \/ VOLCENGINE_SECRET_KEY/);
@@ -209,11 +244,14 @@ describe("credentials and endpoint settings in the provider host", function () {
   });
 
   it("plain http is refused for a host that is not loopback", async () => {
-    const host = await hostWith({}, {
-      "volcengine:accessKey": emulator.accessKey,
-      "volcengine:secretKey": emulator.secretKey,
-      "volcengine:smsEndpoint": "http://sms.example.com",
-    });
+    const host = await hostWith(
+      {},
+      {
+        "volcengine:accessKey": emulator.accessKey,
+        "volcengine:secretKey": emulator.secretKey,
+        "volcengine:smsEndpoint": "http://sms.example.com",
+      },
+    );
     await assert.rejects(create(host), /InsecureEndpoint.*not https: requests carry ID numbers and scans/);
   });
 });

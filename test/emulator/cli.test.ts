@@ -1,11 +1,10 @@
 import assert from "node:assert/strict";
-import { spawn, type ChildProcessWithoutNullStreams } from "node:child_process";
+import { type ChildProcessWithoutNullStreams, spawn } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { join } from "node:path";
 import { SmsService } from "@volcengine/openapi/lib/services/sms";
-
-const PACKAGE_ROOT = resolve(__dirname, "..");
+import { REPO_ROOT } from "../support/repo-root";
 
 interface RunningCli {
   child: ChildProcessWithoutNullStreams;
@@ -16,7 +15,7 @@ interface RunningCli {
 
 function runCli(args: string[]): RunningCli {
   const child = spawn(process.execPath, ["-r", "ts-node/register", "emulator/cli.ts", ...args], {
-    cwd: PACKAGE_ROOT,
+    cwd: REPO_ROOT,
     env: { ...process.env, TS_NODE_TRANSPILE_ONLY: "true" },
   });
   let stdout = "";
@@ -58,7 +57,12 @@ describe("emulator CLI (pulumi-volcengine-sms-emulator)", () => {
     await waitFor(cli, /^export VOLCENGINE_REGION=.+$/m);
 
     const env = exportsIn(cli.stdout());
-    assert.deepEqual(Object.keys(env).sort(), ["VOLCENGINE_ACCESS_KEY", "VOLCENGINE_REGION", "VOLCENGINE_SECRET_KEY", "VOLCENGINE_SMS_ENDPOINT"]);
+    assert.deepEqual(Object.keys(env).sort(), [
+      "VOLCENGINE_ACCESS_KEY",
+      "VOLCENGINE_REGION",
+      "VOLCENGINE_SECRET_KEY",
+      "VOLCENGINE_SMS_ENDPOINT",
+    ]);
     const endpoint = new URL(env.VOLCENGINE_SMS_ENDPOINT);
     assert.equal(endpoint.hostname, "127.0.0.1");
     assert.notEqual(endpoint.port, "0", "the real port was not printed");

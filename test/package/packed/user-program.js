@@ -24,6 +24,18 @@ new SmsSignatureIdent("packed", {
     businessCertificateValidityPeriodEnd: "2099-12-31",
     legalPersonName: "王五",
   },
-  operatorPerson: person(DocType.OperatorIdCardFront, DocType.OperatorIdCardBack, "张三", "operatorId", "operatorMobile"),
-  responsiblePersonInfo: person(DocType.ResponsiblePersonIdCardFront, DocType.ResponsiblePersonIdCardBack, "王五", "responsibleId", "responsibleMobile"),
+  operatorPerson: person(
+    DocType.OperatorIdCardFront,
+    DocType.OperatorIdCardBack,
+    "张三",
+    "operatorId",
+    "operatorMobile",
+  ),
+  responsiblePersonInfo: person(
+    DocType.ResponsiblePersonIdCardFront,
+    DocType.ResponsiblePersonIdCardBack,
+    "王五",
+    "responsibleId",
+    "responsibleMobile",
+  ),
 });

@@ -1,30 +1,20 @@
 import assert from "node:assert/strict";
-import {
-  apply,
-  call,
-  clientAt,
-  errorCode,
-  FIRST_ID,
-  listedIds,
-  OPERATOR_ID_CARD,
-  OPERATOR_MOBILE,
-  useEmulators,
-  validApplyBody,
-  xDateOf,
-} from "./support/emulator-client";
+import { DEFAULT_FIRST_ID } from "../../emulator";
+import { apply, call, clientAt, errorCode, listedIds, useEmulators, xDateOf } from "../support/emulator-client";
+import { ID_NUMBERS, MOBILES, validInputs } from "../support/fixtures";
 
 describe("emulator: ids, review and listing", () => {
   const start = useEmulators();
 
   it("hands out ids from 2^53 + 1 upwards as bare number tokens, a new one on every call", async () => {
     const emu = await start();
-    const response = await call(emu, "ApplySignatureIdent", validApplyBody());
-    assert.equal(response.text.match(/"Result":\{"id":(\d+)\}/)?.[1], FIRST_ID);
+    const response = await call(emu, "ApplySignatureIdent", validInputs());
+    assert.equal(response.text.match(/"Result":\{"id":(\d+)\}/)?.[1], DEFAULT_FIRST_ID);
     assert.equal(await apply(emu), "9007199254740994");
     assert.deepEqual(
       emu.qualifications().map((q) => [q.id, q.status]),
       [
-        [FIRST_ID, "pending"],
+        [DEFAULT_FIRST_ID, "pending"],
         ["9007199254740994", "pending"],
       ],
     );
@@ -38,17 +28,18 @@ describe("emulator: ids, review and listing", () => {
     emu.approve(approved);
     emu.reject(rejected);
     const response = await call(emu, "GetSignatureIdentList", { pageIndex: 1, pageSize: 10 });
+    const filed = validInputs();
     assert.deepEqual(response.json.Result, {
       list: [
         {
           id: BigInt(approved),
-          purpose: 1,
-          materialName: "测试资质",
-          businessCertificateName: "Example Tech Co., Ltd.",
-          operatorPersonName: "Han Meimei",
-          responsiblePersonName: "Zhang San",
-          legalPersonName: "Li Lei",
-          effectSignatures: [],
+          purpose: filed.purpose,
+          materialName: filed.materialName,
+          businessCertificateName: filed.businessInfo.businessCertificateName,
+          operatorPersonName: filed.operatorPerson.personName,
+          responsiblePersonName: filed.responsiblePersonInfo.personName,
+          legalPersonName: filed.businessInfo.legalPersonName,
+          effectSignatures: filed.effectSignatures,
         },
       ],
       total: 1,
@@ -100,21 +91,35 @@ describe("emulator: ids, review and listing", () => {
   it("binds signatures with BatchBindSignatureIdent and shows them in the list", async () => {
     const emu = await start();
     const id = await apply(emu);
-    const bound = await call(emu, "BatchBindSignatureIdent", `{"id":${id},"signatures":["火山引擎","Volc"],"subAccount":"sub-1"}`);
+    const bound = await call(
+      emu,
+      "BatchBindSignatureIdent",
+      `{"id":${id},"signatures":["火山引擎","Volc"],"subAccount":"sub-1"}`,
+    );
     assert.deepEqual(bound.json.Result, { msg: "success" });
     emu.approve(id);
     const listed = await call(emu, "GetSignatureIdentList", { pageIndex: 1, pageSize: 10 });
-    assert.deepEqual(listed.json.Result.list[0].effectSignatures, ["火山引擎", "Volc"]);
-    assert.deepEqual(emu.qualifications()[0].effectSignatures, ["火山引擎", "Volc"]);
+    // Bound signatures join the ones the qualification was filed for.
+    const expected = [...validInputs().effectSignatures, "火山引擎", "Volc"];
+    assert.deepEqual(listed.json.Result.list[0].effectSignatures, expected);
+    assert.deepEqual(emu.qualifications()[0].effectSignatures, expected);
   });
 
   it("refuses BatchBindSignatureIdent for an unknown id or more than 100 signatures with 1001", async () => {
     const emu = await start();
     const id = await apply(emu);
-    const unknown = await call(emu, "BatchBindSignatureIdent", `{"id":9007199254740999,"signatures":["A"],"subAccount":"s"}`);
+    const unknown = await call(
+      emu,
+      "BatchBindSignatureIdent",
+      `{"id":9007199254740999,"signatures":["A"],"subAccount":"s"}`,
+    );
     assert.equal(errorCode(unknown), "1001");
     const tooMany = Array.from({ length: 101 }, (_, i) => `sig${i}`);
-    const many = await call(emu, "BatchBindSignatureIdent", `{"id":${id},"signatures":${JSON.stringify(tooMany)},"subAccount":"s"}`);
+    const many = await call(
+      emu,
+      "BatchBindSignatureIdent",
+      `{"id":${id},"signatures":${JSON.stringify(tooMany)},"subAccount":"s"}`,
+    );
     assert.equal(errorCode(many), "1001");
     assert.match(many.json.ResponseMetadata.Error?.Message ?? "", /signatures/);
   });
@@ -122,7 +127,13 @@ describe("emulator: ids, review and listing", () => {
   it("updates people while pending, and answers 1005 once the qualification is approved", async () => {
     const emu = await start();
     const id = await apply(emu);
-    const person = { certificateType: 0, personCertificate: [], personName: "Wang Wu", personIDCard: OPERATOR_ID_CARD, personMobile: OPERATOR_MOBILE };
+    const person = {
+      certificateType: 0,
+      personCertificate: [],
+      personName: "Wang Wu",
+      personIDCard: ID_NUMBERS.operator,
+      personMobile: MOBILES.operator,
+    };
     const body = (p: object) => `{"id":${id},"operatorPerson":${JSON.stringify(p)}}`;
     const updated = await call(emu, "UpdateSignatureIdent", body(person));
     assert.deepEqual(updated.json.Result, { msg: "success" });
@@ -138,7 +149,7 @@ describe("emulator: ids, review and listing", () => {
   it("records every request in order, rejected ones included, with bodies parsed exactly", async () => {
     const emu = await start();
     await call(emu, "GetSignatureIdentList", {}, { omitAuthorization: true });
-    await call(emu, "BatchBindSignatureIdent", `{"id":${FIRST_ID},"signatures":["A"],"subAccount":"s"}`);
+    await call(emu, "BatchBindSignatureIdent", `{"id":${DEFAULT_FIRST_ID},"signatures":["A"],"subAccount":"s"}`);
     assert.deepEqual(
       emu.requests.map((r) => [r.action, r.httpStatus, r.code]),
       [
@@ -146,7 +157,7 @@ describe("emulator: ids, review and listing", () => {
         ["BatchBindSignatureIdent", 200, "1001"],
       ],
     );
-    assert.deepEqual(emu.requests[1].body, { id: BigInt(FIRST_ID), signatures: ["A"], subAccount: "s" });
-    assert.equal(emu.requests[1].rawBody.toString(), `{"id":${FIRST_ID},"signatures":["A"],"subAccount":"s"}`);
+    assert.deepEqual(emu.requests[1].body, { id: BigInt(DEFAULT_FIRST_ID), signatures: ["A"], subAccount: "s" });
+    assert.equal(emu.requests[1].rawBody.toString(), `{"id":${DEFAULT_FIRST_ID},"signatures":["A"],"subAccount":"s"}`);
   });
 });

@@ -3,21 +3,23 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import * as pulumi from "@pulumi/pulumi";
 import { SmsSignatureIdent, type SmsSignatureIdentArgs } from "pulumi-volcengine-sms";
-import { EngineStandIn } from "../harness/engine-stand-in";
-import { VolcengineError } from "../provider/errors";
-import { redact } from "../provider/redact";
-import { exampleStackConfig, EXAMPLE_PROJECT, loadExampleProgram } from "./support/example-stack";
-import { usePeers } from "./support/peers";
-import { ID_NUMBERS, MOBILES, PERSONAL_VALUES, validInputs } from "./support/fixtures";
+import { EngineStandIn } from "../../harness/engine-stand-in";
+import { VolcengineError } from "../../provider/errors";
+import { redact } from "../../provider/redact";
+import { EXAMPLE_PROJECT, exampleStackConfig, loadExampleProgram } from "../support/example-stack";
+import { ID_NUMBERS, MOBILES, PERSONAL_VALUES, validInputs } from "../support/fixtures";
+import { usePeers } from "../support/peers";
+import { REPO_ROOT } from "../support/repo-root";
 
-const repoRoot = path.resolve(__dirname, "..");
-const scans = fs.readdirSync(path.join(repoRoot, "examples", "documents")).map((f) => fs.readFileSync(path.join(repoRoot, "examples", "documents", f)).toString("base64"));
+const scans = fs
+  .readdirSync(path.join(REPO_ROOT, "examples", "documents"))
+  .map((f) => fs.readFileSync(path.join(REPO_ROOT, "examples", "documents", f)).toString("base64"));
 
 function assertAbsent(text: string, values: readonly string[], where: string) {
   for (const value of values) assert.ok(!text.includes(value), `${where} holds a personal value in plain text`);
 }
 
-describe("secrets: personal data never in plain text in state, __provider, errors or diagnostics", function () {
+describe("secrets: personal data never in plain text in state, __provider, errors or diagnostics", () => {
   const peers = usePeers();
 
   const config = () => exampleStackConfig(peers.emulator);
@@ -29,23 +31,42 @@ describe("secrets: personal data never in plain text in state, __provider, error
     assert.deepEqual(result.errors, []);
     const [resource] = engine.state.values();
     // The example's scans are documentFile()s: the state holds their digests, nothing secret.
-    const personal = ["operatorPerson", "responsiblePersonInfo"].flatMap((p) => [`${p}.personIDCard`, `${p}.personMobile`]);
+    const personal = ["operatorPerson", "responsiblePersonInfo"].flatMap((p) => [
+      `${p}.personIDCard`,
+      `${p}.personMobile`,
+    ]);
     assert.deepEqual([...resource.secretInputs].sort(), personal.sort());
     assert.deepEqual([...resource.secretOutputs].sort(), personal.sort());
     const exported = JSON.stringify(engine.exportState());
     const [operator, responsible] = [ID_NUMBERS.operator, ID_NUMBERS.responsible];
-    assertAbsent(exported, [operator, responsible, MOBILES.operator, MOBILES.responsible, ...scans], "the exported state");
+    assertAbsent(
+      exported,
+      [operator, responsible, MOBILES.operator, MOBILES.responsible, ...scans],
+      "the exported state",
+    );
     for (const readable of ['"materialName":"示例科技短信资质"', '"personName":"张三"', '"2099-12-31"']) {
       assert.ok(exported.includes(readable), `what is not personal stays readable: ${readable}`);
     }
-    assertAbsent(String(resource.inputs.__provider), [...PERSONAL_VALUES, ...scans, peers.emulator.secretKey], "__provider");
-    assertAbsent(peers.host.stderr, [...PERSONAL_VALUES, ...scans, peers.emulator.secretKey], "the provider's diagnostics");
+    assertAbsent(
+      String(resource.inputs.__provider),
+      [...PERSONAL_VALUES, ...scans, peers.emulator.secretKey],
+      "__provider",
+    );
+    assertAbsent(
+      peers.host.stderr,
+      [...PERSONAL_VALUES, ...scans, peers.emulator.secretKey],
+      "the provider's diagnostics",
+    );
   });
 
   it("a program passing plain strings still gets them encrypted", async () => {
     await peers.host.configure(config());
     const engine = new EngineStandIn(peers.host, pulumi, "plain-strings", "dev");
-    const result = await engine.run({ preview: false, config: config(), load: () => new SmsSignatureIdent("plain", validInputs() as SmsSignatureIdentArgs) });
+    const result = await engine.run({
+      preview: false,
+      config: config(),
+      load: () => new SmsSignatureIdent("plain", validInputs() as SmsSignatureIdentArgs),
+    });
     assert.deepEqual(result.errors, []);
     const [resource] = engine.state.values();
     // Inline scans sit in lists: the engine keeps a list holding a secret secret whole.
@@ -68,7 +89,11 @@ describe("secrets: personal data never in plain text in state, __provider, error
     await peers.host.configure(config());
     peers.emulator.injectFault({ action: "ApplySignatureIdent", kind: "http-error", status: 500 });
     const engine = new EngineStandIn(peers.host, pulumi, "failing", "dev");
-    const result = await engine.run({ preview: false, config: config(), load: () => new SmsSignatureIdent("failing", validInputs() as SmsSignatureIdentArgs) });
+    const result = await engine.run({
+      preview: false,
+      config: config(),
+      load: () => new SmsSignatureIdent("failing", validInputs() as SmsSignatureIdentArgs),
+    });
     assert.equal(result.errors.length, 1);
     assert.match(result.errors[0], /ApplySignatureIdent failed \(InternalError, HTTP 500/);
     assertAbsent(result.errors.join("\n") + peers.host.stderr, PERSONAL_VALUES, "the error");
@@ -84,7 +109,16 @@ describe("redaction: the one step every error, warning and log line goes through
 
   it("removes authorization, tokens, signatures, access keys, ID numbers, mobiles and file content", () => {
     const text = redact(echoed);
-    for (const leak of ["AKLTYWViMTVm", "526af76d3a08", "STSeyJhbGciOi", ID_NUMBERS.operator, MOBILES.operator, MOBILES.legal, "iVBORw0KGgo", "QUJDQUJD"]) {
+    for (const leak of [
+      "AKLTYWViMTVm",
+      "526af76d3a08",
+      "STSeyJhbGciOi",
+      ID_NUMBERS.operator,
+      MOBILES.operator,
+      MOBILES.legal,
+      "iVBORw0KGgo",
+      "QUJDQUJD",
+    ]) {
       assert.ok(!text.includes(leak), `"${leak}" survived: ${text}`);
     }
   });
@@ -95,7 +129,15 @@ describe("redaction: the one step every error, warning and log line goes through
   });
 
   it("VolcengineError redacts what it is given, including the known secret values", () => {
-    const error = new VolcengineError({ kind: "vendor", action: "ApplySignatureIdent", code: "1001", httpStatus: 200, requestId: "R1", message: `${echoed} secret=my-secret-key-123`, secrets: ["my-secret-key-123"] });
+    const error = new VolcengineError({
+      kind: "vendor",
+      action: "ApplySignatureIdent",
+      code: "1001",
+      httpStatus: 200,
+      requestId: "R1",
+      message: `${echoed} secret=my-secret-key-123`,
+      secrets: ["my-secret-key-123"],
+    });
     assert.ok(!error.message.includes("my-secret-key-123"));
     assert.ok(!error.message.includes(ID_NUMBERS.operator));
     assert.match(error.message, /^ApplySignatureIdent failed \(1001, HTTP 200, RequestId R1\)/);

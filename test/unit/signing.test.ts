@@ -1,8 +1,8 @@
 import assert from "node:assert/strict";
-import { canonicalHeaders } from "../provider/signing/canonical-headers";
-import { canonicalQuery, uriEncode } from "../provider/signing/canonical-query";
-import { EMPTY_BODY_SHA256, formatXDate, sha256Hex, signRequest } from "../provider/signing/signer";
-import golden from "../provider/signing/test-vectors.json";
+import { canonicalHeaders } from "../../provider/signing/canonical-headers";
+import { canonicalQuery, uriEncode } from "../../provider/signing/canonical-query";
+import { EMPTY_BODY_SHA256, formatXDate, sha256Hex, signRequest } from "../../provider/signing/signer";
+import golden from "../../provider/signing/test-vectors.json";
 
 function xDateToDate(xDate: string): Date {
   const m = /^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z$/.exec(xDate)!;
@@ -13,7 +13,13 @@ describe("signing: the vendor's published vectors", () => {
   for (const v of golden.vectors) {
     it(v.name, () => {
       const signed = signRequest(
-        { method: v.method, host: v.host, query: v.query as Record<string, string>, body: v.body, signContentHash: v.signContentHash },
+        {
+          method: v.method,
+          host: v.host,
+          query: v.query as Record<string, string>,
+          body: v.body,
+          signContentHash: v.signContentHash,
+        },
         { credentials: golden.credentials, region: v.region, service: v.service, now: () => xDateToDate(v.xDate) },
       );
       assert.equal(signed.signature, v.signature);
@@ -30,10 +36,7 @@ describe("signing: the vendor's published vectors", () => {
 
 describe("signing: canonical query", () => {
   it("sorts keys and RFC 3986-encodes keys and values (space is %20, reserved marks escaped)", () => {
-    assert.equal(
-      canonicalQuery({ b: "x y", a: "1", "c*": "!'()~._-" }),
-      "a=1&b=x%20y&c%2A=%21%27%28%29~._-",
-    );
+    assert.equal(canonicalQuery({ b: "x y", a: "1", "c*": "!'()~._-" }), "a=1&b=x%20y&c%2A=%21%27%28%29~._-");
   });
   it("encodes UTF-8 and keeps repeated keys in value order", () => {
     assert.equal(canonicalQuery({ name: "资质", k: ["b", "a"] }), "k=a&k=b&name=%E8%B5%84%E8%B4%A8");
@@ -54,7 +57,12 @@ describe("signing: canonical headers", () => {
 });
 
 describe("signing: request headers", () => {
-  const options = { credentials: golden.credentials, region: "cn-north-1", service: "volcSMS", now: () => new Date(Date.UTC(2026, 0, 2, 3, 4, 5)) };
+  const options = {
+    credentials: golden.credentials,
+    region: "cn-north-1",
+    service: "volcSMS",
+    now: () => new Date(Date.UTC(2026, 0, 2, 3, 4, 5)),
+  };
   it("formats X-Date in UTC without separators", () => {
     assert.equal(formatXDate(new Date(Date.UTC(2026, 0, 2, 3, 4, 5, 678))), "20260102T030405Z");
   });

