@@ -1,30 +1,59 @@
 // Unsigned control endpoints under /__emulator/, so CLI users can drive reviews and faults with
 // curl the way tests drive them through the RunningEmulator handle.
 import type { IncomingMessage, ServerResponse } from "node:http";
+import { z } from "zod";
 import type { ActiveFault } from "./faults";
 import { jsonReply, readBody, send } from "./http-io";
+import { parseQualificationStatus, type QualificationStatus } from "./review-status";
 import { UnknownQualificationError } from "./store";
+import type { TrafficCounters } from "./traffic";
 
 export const ADMIN_PREFIX = "/__emulator/";
 const MAX_ADMIN_BODY_BYTES = 64 * 1024;
 
+/** What can be switched while the emulator runs. */
+export interface EmulatorSettings {
+  /** false: GetSignatureIdentificationList (2026-01-01) answers InvalidActionOrVersion, as for accounts without it. */
+  offerIdentificationList: boolean;
+  /** At most this many API requests in any one-second window, the rest FlowLimitExceeded; null = no limit. */
+  rateLimitPerSecond: number | null;
+}
+
 export interface AdminControls {
   approve(id: string): void;
-  reject(id: string): void;
+  reject(id: string, opinion?: string): void;
+  setStatus(id: string, status: QualificationStatus | number, opinion?: string): void;
   qualifications(): unknown[];
   injectFault(fault: unknown): void;
   clearFaults(): void;
   activeFaults(): ActiveFault[];
+  settings(): EmulatorSettings;
+  configure(changes: Partial<EmulatorSettings>): void;
+  counters(): TrafficCounters;
+  resetCounters(): void;
 }
 
 const ROUTES = [
   "POST /__emulator/approve?id=N",
-  "POST /__emulator/reject?id=N",
+  'POST /__emulator/reject?id=N     {"opinion":"the reviewer\'s reason"} (body optional)',
+  'POST /__emulator/status?id=N     {"status":"closed"} or {"status":9}, optional "opinion"',
   "GET /__emulator/qualifications",
   "GET /__emulator/faults",
   'POST /__emulator/faults   {"kind":"throttle","times":2}',
   "DELETE /__emulator/faults",
+  "GET /__emulator/settings",
+  'POST /__emulator/settings {"offerIdentificationList":false,"rateLimitPerSecond":5}',
+  "GET /__emulator/counters",
+  "DELETE /__emulator/counters",
 ];
+
+const opinion = z.string().max(1000).optional();
+const rejectBody = z.strictObject({ opinion });
+const statusBody = z.strictObject({ status: z.union([z.string(), z.number()]), opinion });
+const settingsChanges = z.strictObject({
+  offerIdentificationList: z.boolean().optional(),
+  rateLimitPerSecond: z.number().int().positive().nullable().optional(),
+});
 
 export async function handleAdminRequest(
   controls: AdminControls,
@@ -36,26 +65,43 @@ export async function handleAdminRequest(
   const body = await readBody(req, MAX_ADMIN_BODY_BYTES);
   const answer = (status: number, value: unknown) =>
     send(res, jsonReply(status, `${JSON.stringify(value, serializeFaultTimes, 2)}\n`));
+  if (body.tooLarge) return answer(413, { error: "admin request body too large" });
+  const text = body.data.toString("utf8").trim();
+  const json = (): unknown => (text === "" ? {} : JSON.parse(text));
+  const parsed = <T>(schema: z.ZodType<T>): T => checked(schema, json(), "request body");
+  const id = url.searchParams.get("id") ?? "";
   try {
     switch (route) {
       case "POST approve":
-      case "POST reject": {
-        const id = url.searchParams.get("id") ?? "";
-        if (route === "POST approve") controls.approve(id);
-        else controls.reject(id);
+        controls.approve(id);
+        return answer(200, { ok: true, id });
+      case "POST reject":
+        controls.reject(id, parsed(rejectBody).opinion);
+        return answer(200, { ok: true, id });
+      case "POST status": {
+        const change = parsed(statusBody);
+        controls.setStatus(id, statusOf(change.status), change.opinion);
         return answer(200, { ok: true, id });
       }
       case "GET qualifications":
         return answer(200, controls.qualifications());
       case "GET faults":
         return answer(200, controls.activeFaults());
-      case "POST faults": {
-        if (body.tooLarge) return answer(413, { error: "fault description too large" });
-        controls.injectFault(JSON.parse(body.data.toString("utf8")) as unknown);
+      case "POST faults":
+        controls.injectFault(json());
         return answer(200, { ok: true });
-      }
       case "DELETE faults":
         controls.clearFaults();
+        return answer(200, { ok: true });
+      case "GET settings":
+        return answer(200, controls.settings());
+      case "POST settings":
+        controls.configure(json() as Partial<EmulatorSettings>);
+        return answer(200, controls.settings());
+      case "GET counters":
+        return answer(200, controls.counters());
+      case "DELETE counters":
+        controls.resetCounters();
         return answer(200, { ok: true });
       default:
         return answer(404, { error: `unknown admin route ${route}`, routes: ROUTES });
@@ -64,6 +110,27 @@ export async function handleAdminRequest(
     const message = error instanceof Error ? error.message : String(error);
     return answer(error instanceof UnknownQualificationError ? 404 : 400, { error: message });
   }
+}
+
+/** Checks settings changes from code or from the admin endpoint; throws with a readable message. */
+export function parseSettingsChanges(input: unknown): Partial<EmulatorSettings> {
+  return checked(settingsChanges, input, "settings");
+}
+
+function checked<T>(schema: z.ZodType<T>, input: unknown, what: string): T {
+  const result = schema.safeParse(input);
+  if (!result.success) throw new Error(`invalid ${what}: ${z.prettifyError(result.error)}`);
+  return result.data;
+}
+
+/** A status name ("closed", "status-9") or an auditStatus number; throws a readable error for anything else. */
+export function statusOf(value: unknown): QualificationStatus {
+  const status = parseQualificationStatus(value);
+  if (status === undefined) {
+    const names = "pending, approved, rejected, closed, exempted, status-<n>";
+    throw new Error(`status must be one of ${names}, or an auditStatus number`);
+  }
+  return status;
 }
 
 function serializeFaultTimes(key: string, value: unknown): unknown {

@@ -8,7 +8,8 @@ export const DEFAULT_CLI_PORT = 8787;
 export const USAGE = `Usage: pulumi-volcengine-sms-emulator [options]
 
 A local emulator of Volcengine's SMS qualification API (ApplySignatureIdent,
-GetSignatureIdentList, UpdateSignatureIdent, BatchBindSignatureIdent).
+GetSignatureIdentList, UpdateSignatureIdent, BatchBindSignatureIdent, and
+GetSignatureIdentificationList of Version 2026-01-01).
 
 Options:
   --port <n>              port to listen on (default ${DEFAULT_CLI_PORT}; 0 = any free port)
@@ -19,13 +20,22 @@ Options:
   --region <name>         the region to accept in signatures (default: cn-north-1 and cn-beijing)
   --access-key <ak>       access key to accept (with --secret-key; default: a fixed emulator key)
   --secret-key <sk>       secret key to accept
+  --without-identification-list
+                          answer GetSignatureIdentificationList (2026-01-01) with
+                          InvalidActionOrVersion, as for an account without it
+  --rate-limit <n>        refuse with FlowLimitExceeded (429) any request beyond n
+                          in a one-second window (refused requests count too)
   -h, --help              show this help
 
 Admin endpoints (unsigned):
-  POST   /__emulator/approve?id=N      POST /__emulator/reject?id=N
+  POST   /__emulator/approve?id=N      POST /__emulator/reject?id=N  '{"opinion":"..."}'
+  POST   /__emulator/status?id=N  '{"status":"closed"}' (or a number, e.g. 9; optional "opinion")
   GET    /__emulator/qualifications    GET  /__emulator/faults
   POST   /__emulator/faults  '{"kind":"throttle","times":2}'
   DELETE /__emulator/faults
+  GET    /__emulator/settings
+  POST   /__emulator/settings  '{"offerIdentificationList":false,"rateLimitPerSecond":5}'
+  GET    /__emulator/counters          DELETE /__emulator/counters
 `;
 
 export class CliUsageError extends Error {}
@@ -47,6 +57,8 @@ export function parseCliArgs(argv: readonly string[]): CliCommand {
         region: { type: "string" },
         "access-key": { type: "string" },
         "secret-key": { type: "string" },
+        "without-identification-list": { type: "boolean" },
+        "rate-limit": { type: "string" },
         help: { type: "boolean", short: "h" },
       },
     }));
@@ -71,11 +83,17 @@ export function parseCliArgs(argv: readonly string[]): CliCommand {
     throw new CliUsageError("--access-key and --secret-key go together");
   }
   if (accessKey !== undefined && secretKey !== undefined) options.credentials = [{ accessKey, secretKey }];
+  if (values["without-identification-list"]) options.offerIdentificationList = false;
+  const rateLimit = values["rate-limit"];
+  if (rateLimit !== undefined) {
+    options.rateLimitPerSecond = integerArg("--rate-limit", rateLimit, Number.MAX_SAFE_INTEGER, 1);
+  }
   return { kind: "run", options };
 }
 
-function integerArg(name: string, value: string, max: number): number {
-  if (!/^\d+$/.test(value) || Number(value) > max)
-    throw new CliUsageError(`${name} must be an integer between 0 and ${max}`);
+function integerArg(name: string, value: string, max: number, min = 0): number {
+  if (!/^\d+$/.test(value) || Number(value) > max || Number(value) < min) {
+    throw new CliUsageError(`${name} must be an integer between ${min} and ${max}`);
+  }
   return Number(value);
 }

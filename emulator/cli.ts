@@ -39,6 +39,7 @@ async function main(argv: readonly string[]): Promise<void> {
     options.approvalDelayMs === null
       ? "only when approved via POST /__emulator/approve?id=N"
       : `automatically after ${options.approvalDelayMs ?? DEFAULT_APPROVAL_DELAY_MS} ms`;
+  const identificationList = options.offerIdentificationList === false ? "answers InvalidActionOrVersion" : "offered";
   process.stdout.write(
     `${[
       `Volcengine SMS emulator listening on ${emulator.endpoint}`,
@@ -47,6 +48,8 @@ async function main(argv: readonly string[]): Promise<void> {
       `  region:     ${emulator.region}`,
       `  state:      ${options.dataFile ?? "in memory"}`,
       `  review:     qualifications are approved ${approval}`,
+      `  2026 list:  GetSignatureIdentificationList ${identificationList}`,
+      `  rate limit: ${options.rateLimitPerSecond ? `${options.rateLimitPerSecond} requests per second` : "none"}`,
       "",
       "Paste into your shell:",
       `export VOLCENGINE_SMS_ENDPOINT=${shellQuote(emulator.endpoint)}`,

@@ -3,7 +3,6 @@
 import { randomBytes } from "node:crypto";
 import { stringifyJson } from "./json";
 
-export const API_VERSION = "2021-01-11";
 export const SERVICE_NAME = "volcSMS";
 
 export interface ResponseMetadata {

@@ -1,7 +1,10 @@
 // A local stand-in for Volcengine's SMS qualification API (like LocalStack): signed requests,
 // the vendor's envelopes and error codes, a simulated review, and injectable faults.
 
+export type { EmulatorSettings } from "./admin";
 export type { FaultKind, FaultSpec } from "./faults";
+export { AUDIT_STATUS_CODES } from "./review-status";
+export { IDENTIFICATION_LIST_VERSION, QUALIFICATION_API_VERSION } from "./sms-actions";
 export type { RecordedRequest } from "./sms-gateway";
 export type { EmulatorCredential, EmulatorOptions, QualificationSummary, RunningEmulator } from "./start-emulator";
 export {
@@ -15,3 +18,4 @@ export {
   startEmulator,
 } from "./start-emulator";
 export type { QualificationStatus } from "./store";
+export type { TrafficCounters } from "./traffic";

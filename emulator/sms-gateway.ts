@@ -1,21 +1,15 @@
 // One signed API request from arrival to answer, in the order the real service applies its
-// checks: injected fault, body size, route, signature, body, action.
+// checks: injected fault, body size, rate limit, route, signature, body, action.
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { BusinessError, invalidParameter } from "./business-error";
-import {
-  API_VERSION,
-  errorEnvelope,
-  newRequestId,
-  type ResponseMetadata,
-  SERVICE_NAME,
-  successEnvelope,
-} from "./envelope";
+import { errorEnvelope, newRequestId, type ResponseMetadata, SERVICE_NAME, successEnvelope } from "./envelope";
 import type { FaultKind, FaultQueue, FaultSpec } from "./faults";
 import { type GatewayError, type GatewayErrorCode, gatewayError } from "./gateway-errors";
 import { jsonReply, type Reply, readBody, send, sendTruncated } from "./http-io";
 import { parseJsonLosslessly, toPlainJson } from "./json";
-import { isSmsAction, runSmsAction } from "./sms-actions";
+import { routeSmsAction, runSmsAction, type SmsAction } from "./sms-actions";
 import type { QualificationStore } from "./store";
+import type { TrafficControl } from "./traffic";
 import { verifySignature } from "./verify-signature";
 
 export interface RecordedRequest {
@@ -37,6 +31,9 @@ export interface RecordedRequest {
 export interface GatewayContext {
   store: QualificationStore;
   faults: FaultQueue;
+  traffic: TrafficControl;
+  /** False for an action this account does not have: the gateway then answers InvalidActionOrVersion. */
+  offers: (action: SmsAction) => boolean;
   requests: RecordedRequest[];
   /** The first is the one answers name when the request did not say. */
   regions: readonly [string, ...string[]];
@@ -76,6 +73,7 @@ export async function handleApiRequest(ctx: GatewayContext, req: IncomingMessage
     rawBody: Buffer.alloc(0),
   };
   ctx.requests.push(record);
+  const admitted = ctx.traffic.admit(target.action);
 
   const fault = ctx.faults.take(target.action);
   if (fault) record.fault = fault.kind;
@@ -105,12 +103,14 @@ export async function handleApiRequest(ctx: GatewayContext, req: IncomingMessage
     return;
   }
 
+  const throttled = () => gatewayReply(metadata, gatewayError("FlowLimitExceeded"));
   const reply = body.tooLarge
     ? gatewayReply(
         metadata,
         gatewayError("RequestEntityTooLarge", `The request body is larger than ${ctx.maxBodyBytes} bytes.`),
       )
-    : (injectedReply(fault, metadata) ?? processRequest(ctx, req, target, body.data, parsedBody, metadata));
+    : (injectedReply(fault, metadata) ??
+      (admitted ? processRequest(ctx, req, target, body.data, parsedBody, metadata) : throttled()));
 
   if (fault?.kind === "reset-after-read") {
     req.socket.destroy();
@@ -137,21 +137,17 @@ function processRequest(
   parsedBody: ParsedBody,
   metadata: ResponseMetadata,
 ): Reply {
-  const { action } = target;
-  if (req.method !== "POST" || target.path !== "/" || target.version !== API_VERSION || !isSmsAction(action)) {
-    const why =
-      req.method !== "POST" ? " (the emulator accepts POST only)" : target.path !== "/" ? " (the path must be /)" : "";
-    return gatewayReply(
-      metadata,
-      gatewayError(
-        "InvalidActionOrVersion",
-        `Could not find operation ${action || "<none>"} for version ${target.version || "<none>"}${why}.`,
-      ),
-    );
+  const method = req.method ?? "";
+  const action = target.path === "/" ? routeSmsAction(target.action, target.version, method) : undefined;
+  if (action === undefined || !ctx.offers(action)) {
+    const why = target.path !== "/" ? " (the path must be /)" : "";
+    const operation = `${method} ${target.action || "<none>"} for version ${target.version || "<none>"}`;
+    const message = `Could not find operation ${operation}${why}.`;
+    return gatewayReply(metadata, gatewayError("InvalidActionOrVersion", message));
   }
 
   const verdict = verifySignature(
-    { method: req.method, path: target.path, rawQuery: target.rawQuery, headers: req.headers, body },
+    { method, path: target.path, rawQuery: target.rawQuery, headers: req.headers, body },
     {
       service: SERVICE_NAME,
       regions: ctx.regions,
@@ -165,7 +161,9 @@ function processRequest(
 
   try {
     if (!parsedBody.ok) throw invalidParameter("the request body is not valid JSON");
-    return jsonReply(200, successEnvelope(metadata, runSmsAction(action, parsedBody.value, ctx.store)));
+    const result = runSmsAction(action, parsedBody.value, ctx.store);
+    if (action === "ApplySignatureIdent") ctx.traffic.countFiling();
+    return jsonReply(200, successEnvelope(metadata, result));
   } catch (error) {
     if (error instanceof BusinessError) return businessReply(metadata, error);
     throw error;

@@ -2,12 +2,20 @@
 // back the controls tests use to steer it.
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo, Socket } from "node:net";
-import { ADMIN_PREFIX, type AdminControls, handleAdminRequest } from "./admin";
+import {
+  ADMIN_PREFIX,
+  type AdminControls,
+  type EmulatorSettings,
+  handleAdminRequest,
+  parseSettingsChanges,
+  statusOf,
+} from "./admin";
 import { newRequestId } from "./envelope";
 import { FaultQueue, type FaultSpec, parseFaultSpec } from "./faults";
 import { CancellableDelays, send } from "./http-io";
 import { type GatewayContext, handleApiRequest, internalErrorReply, type RecordedRequest } from "./sms-gateway";
 import { type QualificationStatus, QualificationStore } from "./store";
+import { TrafficControl, type TrafficCounters } from "./traffic";
 
 export const DEFAULT_EMULATOR_ACCESS_KEY = "AKLTEMULATORLOCALACCESSKEY";
 export const DEFAULT_EMULATOR_SECRET_KEY = "EmulatorLocalSecretKeyNotASecret";
@@ -59,6 +67,10 @@ export interface EmulatorOptions {
    * host.
    */
   requiredSignedHeaders?: string[];
+  /** Default true; false answers GetSignatureIdentificationList (2026-01-01) InvalidActionOrVersion (404). */
+  offerIdentificationList?: boolean;
+  /** Refuse with FlowLimitExceeded (429) any API request beyond this many in a one-second window; default none. */
+  rateLimitPerSecond?: number | null;
 }
 
 export interface QualificationSummary {
@@ -78,10 +90,17 @@ export interface RunningEmulator {
   /** Every API request received, in order of arrival, including rejected ones; admin requests excluded. */
   requests: RecordedRequest[];
   approve(id: string): void;
-  reject(id: string): void;
+  /** Rejects with the reviewer's reason, which GetSignatureIdentificationList shows as auditOpinion. */
+  reject(id: string, opinion?: string): void;
+  /** Any review status: a name, "status-<n>" or an auditStatus number (9 is shown as auditStatus 9). */
+  setStatus(id: string, status: QualificationStatus | number, opinion?: string): void;
   qualifications(): QualificationSummary[];
   injectFault(fault: FaultSpec): void;
   clearFaults(): void;
+  settings(): EmulatorSettings;
+  configure(changes: Partial<EmulatorSettings>): void;
+  counters(): TrafficCounters;
+  resetCounters(): void;
   /** Stops listening, destroys open sockets (hung ones included) and returns once the server is closed. */
   close(): Promise<void>;
 }
@@ -99,10 +118,12 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   const requests: RecordedRequest[] = [];
   const secrets = new Map(settings.credentials.map((c) => [c.accessKey, c.secretKey]));
 
-  const decide = (id: string, status: "approved" | "rejected") => store.decide(parseId(id), status);
+  const traffic = new TrafficControl(settings.rateLimitPerSecond, () => settings.now().getTime());
+  let offerIdentificationList = settings.offerIdentificationList;
   const controls: AdminControls & Pick<RunningEmulator, "qualifications"> = {
-    approve: (id) => decide(id, "approved"),
-    reject: (id) => decide(id, "rejected"),
+    approve: (id) => store.setStatus(parseId(id), "approved"),
+    reject: (id, opinion) => store.setStatus(parseId(id), "rejected", opinion),
+    setStatus: (id, status, opinion) => store.setStatus(parseId(id), statusOf(status), opinion),
     qualifications: () =>
       store.all().map((q) => ({
         id: q.id.toString(),
@@ -113,11 +134,21 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     injectFault: (fault) => faults.add(parseFaultSpec(fault)),
     clearFaults: () => faults.clear(),
     activeFaults: () => faults.list(),
+    settings: () => ({ offerIdentificationList, rateLimitPerSecond: traffic.limitPerSecond }),
+    configure: (changes) => {
+      const checked = parseSettingsChanges(changes);
+      if (checked.offerIdentificationList !== undefined) offerIdentificationList = checked.offerIdentificationList;
+      if (checked.rateLimitPerSecond !== undefined) traffic.setLimit(checked.rateLimitPerSecond);
+    },
+    counters: () => traffic.snapshot(),
+    resetCounters: () => traffic.resetCounters(),
   };
 
   const gateway: GatewayContext = {
     store,
     faults,
+    traffic,
+    offers: (action) => offerIdentificationList || action !== "GetSignatureIdentificationList",
     requests,
     regions: settings.regions,
     secretKeyFor: (accessKey) => secrets.get(accessKey),
@@ -173,18 +204,26 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     requests,
     approve: controls.approve,
     reject: controls.reject,
+    setStatus: controls.setStatus,
     qualifications: controls.qualifications,
     injectFault: controls.injectFault,
     clearFaults: controls.clearFaults,
+    settings: controls.settings,
+    configure: controls.configure,
+    counters: controls.counters,
+    resetCounters: controls.resetCounters,
     close,
   };
 }
 
 type NonEmpty<T> = [T, ...T[]];
 
-type ResolvedOptions = Required<Omit<EmulatorOptions, "dataFile" | "approvalDelayMs" | "credentials" | "regions">> &
+type ResolvedOptions = Required<
+  Omit<EmulatorOptions, "dataFile" | "approvalDelayMs" | "rateLimitPerSecond" | "credentials" | "regions">
+> &
   Pick<EmulatorOptions, "dataFile"> & {
     approvalDelayMs: number | null;
+    rateLimitPerSecond: number | null;
     credentials: NonEmpty<EmulatorCredential>;
     regions: NonEmpty<string>;
   };
@@ -212,6 +251,10 @@ function resolveOptions(options: EmulatorOptions): ResolvedOptions {
   parseId(firstId);
   const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
   if (!(maxBodyBytes > 0)) throw new Error("maxBodyBytes must be positive");
+  const rateLimitPerSecond = options.rateLimitPerSecond ?? null;
+  if (rateLimitPerSecond !== null && !(Number.isInteger(rateLimitPerSecond) && rateLimitPerSecond > 0)) {
+    throw new Error("rateLimitPerSecond must be a positive integer or null");
+  }
   return {
     host: options.host ?? "127.0.0.1",
     port: options.port ?? 0,
@@ -223,6 +266,8 @@ function resolveOptions(options: EmulatorOptions): ResolvedOptions {
     now: options.now ?? (() => new Date()),
     maxBodyBytes,
     log: options.log ?? (() => undefined),
+    offerIdentificationList: options.offerIdentificationList ?? true,
+    rateLimitPerSecond,
     requiredSignedHeaders: (options.requiredSignedHeaders ?? [...DEFAULT_REQUIRED_SIGNED_HEADERS]).map((h) =>
       h.toLowerCase(),
     ),

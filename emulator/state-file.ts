@@ -1,18 +1,26 @@
 // Persists the emulator's qualifications so a restarted emulator (e.g. between two `pulumi up`
-// runs) still knows what it issued. Only what GetSignatureIdentList returns is kept, plus status
-// and creation time: ID numbers, mobiles and file contents never reach the disk.
+// runs) still knows what it issued. Only what the list actions return is kept, plus the review
+// status, its reason and times: ID numbers, mobiles and file contents never reach the disk.
 
 import { randomBytes } from "node:crypto";
 import { closeSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
 import { z } from "zod";
+import { parseQualificationStatus, type QualificationStatus } from "./review-status";
 
 const decimalId = z.string().regex(/^[1-9]\d*$/, "a positive decimal integer string");
 
 const storedQualification = z.object({
   id: decimalId,
-  status: z.enum(["pending", "approved", "rejected"]),
+  status: z.string().transform((value, ctx): QualificationStatus => {
+    const status = parseQualificationStatus(value);
+    if (status === undefined) ctx.addIssue({ code: "custom", message: "a review status such as pending or status-9" });
+    return status ?? "pending";
+  }),
   createdAt: z.iso.datetime(),
+  // Absent in state files written before reviews carried a reason and a time.
+  opinion: z.string().default(""),
+  reviewedAt: z.iso.datetime().nullable().default(null),
   purpose: z.union([z.literal(1), z.literal(2)]),
   materialName: z.string(),
   businessCertificateName: z.string(),
@@ -27,8 +35,8 @@ const stateFileSchema = z.object({
   qualifications: z.array(storedQualification),
 });
 
-export type StoredQualification = z.infer<typeof storedQualification>;
-export type StateFileContents = z.infer<typeof stateFileSchema>;
+export type StoredQualification = z.output<typeof storedQualification>;
+export type StateFileContents = z.output<typeof stateFileSchema>;
 
 /** Reads the state file; undefined when it does not exist yet. Throws when it is not a state file. */
 export function readStateFile(path: string): StateFileContents | undefined {

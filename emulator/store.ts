@@ -1,14 +1,19 @@
 // The qualifications the emulator has issued, and the simulated review that turns a pending
 // qualification into an approved one.
+import type { QualificationStatus } from "./review-status";
 import { readStateFile, type StoredQualification, writeStateFileAtomically } from "./state-file";
 import type { Purpose } from "./validate";
 
-export type QualificationStatus = "pending" | "approved" | "rejected";
+export type { QualificationStatus } from "./review-status";
 
 export interface Qualification {
   id: bigint;
   status: QualificationStatus;
   createdAt: Date;
+  /** The reviewer's reason; "" when none. */
+  opinion: string;
+  /** When the review decided the current status; null while pending. */
+  reviewedAt: Date | null;
   purpose: Purpose;
   materialName: string;
   businessCertificateName: string;
@@ -18,7 +23,7 @@ export interface Qualification {
   effectSignatures: string[];
 }
 
-export type NewQualification = Omit<Qualification, "id" | "status" | "createdAt">;
+export type NewQualification = Omit<Qualification, "id" | "status" | "createdAt" | "opinion" | "reviewedAt">;
 export type PersonNames = Partial<
   Pick<Qualification, "operatorPersonName" | "responsiblePersonName" | "legalPersonName">
 >;
@@ -26,7 +31,7 @@ export type PersonNames = Partial<
 export interface StoreOptions {
   dataFile?: string;
   firstId: bigint;
-  /** null: stays pending until decide() is called. */
+  /** null: stays pending until setStatus() is called. */
   approvalDelayMs: number | null;
   now: () => Date;
 }
@@ -64,6 +69,8 @@ export class QualificationStore {
       id: this.nextId,
       status: "pending",
       createdAt: this.options.now(),
+      opinion: "",
+      reviewedAt: null,
     };
     this.nextId += 1n;
     this.byId.set(qualification.id, qualification);
@@ -83,9 +90,12 @@ export class QualificationStore {
     return list;
   }
 
-  decide(id: bigint, status: "approved" | "rejected"): void {
+  /** Back to "pending" clears the review time; any other status is a review decided now. */
+  setStatus(id: bigint, status: QualificationStatus, opinion = ""): void {
     this.mutate(id, (q) => {
       q.status = status;
+      q.opinion = opinion;
+      q.reviewedAt = status === "pending" ? null : this.options.now();
     });
   }
 
@@ -115,8 +125,10 @@ export class QualificationStore {
   private reviewIfDue(q: Qualification): void {
     const delay = this.options.approvalDelayMs;
     if (q.status !== "pending" || delay === null) return;
-    if (this.options.now().getTime() - q.createdAt.getTime() >= delay) {
+    const decidedAt = q.createdAt.getTime() + delay;
+    if (this.options.now().getTime() >= decidedAt) {
       q.status = "approved";
+      q.reviewedAt = new Date(decidedAt);
       this.save();
     }
   }
@@ -136,9 +148,18 @@ export class QualificationStore {
 }
 
 function toStored(q: Qualification): StoredQualification {
-  return { ...q, id: q.id.toString(), createdAt: q.createdAt.toISOString(), effectSignatures: [...q.effectSignatures] };
+  return {
+    ...q,
+    id: q.id.toString(),
+    createdAt: q.createdAt.toISOString(),
+    reviewedAt: q.reviewedAt?.toISOString() ?? null,
+    effectSignatures: [...q.effectSignatures],
+  };
 }
 
 function fromStored(q: StoredQualification): Qualification {
-  return { ...q, id: BigInt(q.id), createdAt: new Date(q.createdAt) };
+  const createdAt = new Date(q.createdAt);
+  // State files from before review times were kept: a decided review gets its creation time, not "never".
+  const reviewedAt = q.reviewedAt !== null ? new Date(q.reviewedAt) : q.status === "pending" ? null : createdAt;
+  return { ...q, id: BigInt(q.id), createdAt, reviewedAt };
 }

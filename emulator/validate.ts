@@ -30,6 +30,15 @@ export interface GetSignatureIdentListQuery {
   pageSize: number;
 }
 
+export interface GetSignatureIdentificationListQuery {
+  id?: bigint;
+  materialName?: string;
+  /** auditStatus numbers; undefined = every status. */
+  statuses?: number[];
+  pageIndex: number;
+  pageSize: number;
+}
+
 export interface BatchBindSignatureIdentCommand {
   id: bigint;
   signatures: string[];
@@ -107,6 +116,25 @@ export function validateGetSignatureIdentList(body: unknown): GetSignatureIdentL
   const pageIndex = optionalInteger(root, "pageIndex", "pageIndex", { min: 1, max: Number.MAX_SAFE_INTEGER }) ?? 1n;
   const pageSize = optionalInteger(root, "pageSize", "pageSize", { min: 1, max: MAX_PAGE_SIZE }) ?? 10n;
   return { ids: ids && ids.length > 0 ? ids : undefined, pageIndex: Number(pageIndex), pageSize: Number(pageSize) };
+}
+
+export function validateGetSignatureIdentificationList(body: unknown): GetSignatureIdentificationListQuery {
+  const root = requestObject(body);
+  const pageIndex = requiredInteger(root, "pageIndex", "pageIndex", { min: 1, max: Number.MAX_SAFE_INTEGER });
+  const pageSize = requiredInteger(root, "pageSize", "pageSize", { min: 1, max: MAX_PAGE_SIZE });
+  const id = root.id === undefined || root.id === null ? undefined : identifier(root.id, "id");
+  const materialName = optionalString(root, "materialName", "materialName");
+  const statusValues = optionalArray(root, "status", "status");
+  const statuses = statusValues?.map((value, index) =>
+    Number(requiredInteger({ value }, "value", `status[${index}]`, { min: 0, max: 2 ** 31 - 1 })),
+  );
+  return {
+    id,
+    materialName: materialName === "" ? undefined : materialName,
+    statuses: statuses && statuses.length > 0 ? statuses : undefined,
+    pageIndex: Number(pageIndex),
+    pageSize: Number(pageSize),
+  };
 }
 
 export function validateBatchBindSignatureIdent(body: unknown): BatchBindSignatureIdentCommand {

@@ -20,7 +20,7 @@ const config = new pulumi.Config();
 const scan = (fileType: DocType, fileName: string) =>
   documentFile(path.join(__dirname, "documents", fileName), { fileType });
 
-export const qualification = new SmsSignatureIdent("example-qualification", {
+const qualification = new SmsSignatureIdent("example-qualification", {
   materialName: config.get("materialName") ?? "示例科技短信资质",
   purpose: Purpose.SelfUse,
   businessInfo: {

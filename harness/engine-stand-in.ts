@@ -18,9 +18,9 @@ export interface ResourceState {
   /** Inputs after check, as the engine stores them. */
   inputs: Props;
   outputs: Props;
-  /** Top-level inputs the program marked secret; the engine encrypts these in state. */
+  /** Dotted paths of the inputs the engine encrypts in state: where the program placed secrets. */
   secretInputs: string[];
-  /** Top-level outputs the engine encrypts: secret inputs of the same name plus `additionalSecretOutputs`. */
+  /** Dotted paths of the outputs the engine encrypts: those of the inputs plus `additionalSecretOutputs`. */
   secretOutputs: string[];
 }
 
@@ -79,7 +79,7 @@ export class EngineStandIn {
   /** `pulumi preview` (preview: true) or `pulumi up` (preview: false). */
   async run(options: RunOptions): Promise<RunResult> {
     const result: RunResult = { steps: [], failures: [], errors: [] };
-    const additionalSecretOutputs = new Map<string, string[]>();
+    const registrations = new Map<string, Registration>();
     const engine = this;
     // Registration failures the stand-in reported (check failures, a failed create): the program sees them again as
     // rejected outputs, which are no news.
@@ -90,10 +90,10 @@ export class EngineStandIn {
         async newResource(args) {
           const urn = `urn:pulumi:${engine.stack}::${engine.project}::${args.type}::${args.name}`;
           if (!args.type.startsWith(DYNAMIC_TYPE_PREFIX)) return { id: `${args.name}-id`, state: args.inputs };
-          const { values, secretInputs } = unwrapSecrets(args.inputs);
-          const secretOutputs = [
-            ...new Set([...secretInputs, ...(additionalSecretOutputs.get(`${args.type}::${args.name}`) ?? [])]),
-          ];
+          const values = deepUnwrap(args.inputs) as Props;
+          const registration = registrations.get(`${args.type}::${args.name}`);
+          const secretInputs = registration?.secretInputs ?? [];
+          const secretOutputs = [...new Set([...secretInputs, ...(registration?.additionalSecretOutputs ?? [])])];
           try {
             return await engine.register(
               urn,
@@ -115,7 +115,7 @@ export class EngineStandIn {
       this.stack,
       options.preview,
     );
-    recordAdditionalSecretOutputs(this.pulumi, additionalSecretOutputs);
+    recordRegistrations(this.pulumi, registrations);
     const rejections = await withTimeout(
       this.loadAndSettle(options.load, this.pulumi),
       options.timeoutMs ?? 60_000,
@@ -186,21 +186,14 @@ export class EngineStandIn {
     return result;
   }
 
-  /** The state as `pulumi stack export` shows it: secret properties encrypted, everything else in plain text. */
+  /** The state as `pulumi stack export` shows it: secret values encrypted, everything else in plain text. */
   exportState(): Array<{ urn: string; type: string; id: string; inputs: Props; outputs: Props }> {
-    const encrypt = (props: Props, secret: string[]) =>
-      Object.fromEntries(
-        Object.entries(props).map(([k, v]) => [
-          k,
-          secret.includes(k) ? { [SECRET_SIGNATURE_KEY]: SECRET_SIGNATURE, ciphertext: "[encrypted]" } : v,
-        ]),
-      );
     return [...this.state.values()].map((r) => ({
       urn: r.urn,
       type: r.type,
       id: r.id,
-      inputs: encrypt(r.inputs, r.secretInputs),
-      outputs: encrypt(r.outputs, r.secretOutputs),
+      inputs: encryptedAt(r.inputs, r.secretInputs) as Props,
+      outputs: encryptedAt(r.outputs, r.secretOutputs) as Props,
     }));
   }
 
@@ -286,28 +279,51 @@ export class EngineStandIn {
 
 type Secrets = Pick<ResourceState, "secretInputs" | "secretOutputs">;
 
+interface Registration {
+  secretInputs: string[];
+  additionalSecretOutputs: string[];
+}
+
 /**
- * Mocks do not pass a resource's options to `newResource`, so `additionalSecretOutputs` is read from the
- * registration request itself, as the engine reads it.
+ * What the engine learns from a registration request and mocks do not pass to `newResource`: the resource's
+ * `additionalSecretOutputs`, and where its inputs hold secrets (the mock's deserializer marks a whole object secret
+ * when any value inside it is; the engine keeps each secret where it stands).
  */
-function recordAdditionalSecretOutputs(pulumi: typeof PulumiModule, into: Map<string, string[]>): void {
+function recordRegistrations(pulumi: typeof PulumiModule, into: Map<string, Registration>): void {
   const monitor: any = (pulumi.runtime as any).getMonitor();
   const register = monitor.registerResource.bind(monitor);
   monitor.registerResource = (request: any, callback: unknown) => {
-    into.set(`${request.getType()}::${request.getName()}`, request.getAdditionalsecretoutputsList());
+    into.set(`${request.getType()}::${request.getName()}`, {
+      secretInputs: secretPathsOf(request.getObject()?.toJavaScript() ?? {}),
+      additionalSecretOutputs: request.getAdditionalsecretoutputsList(),
+    });
     return register(request, callback);
   };
 }
 
-/** The engine hands secrets to a provider unwrapped (it does not accept secrets); it remembers which were secret. */
-function unwrapSecrets(inputs: Props): { values: Props; secretInputs: string[] } {
-  const secretInputs: string[] = [];
-  const values: Props = {};
-  for (const [key, value] of Object.entries(inputs)) {
-    if (isSecret(value)) secretInputs.push(key);
-    values[key] = deepUnwrap(value);
+/**
+ * Where the engine keeps a value secret, by the rule of its annotateSecrets: it follows objects key by key, and any
+ * other value holding a secret (a list with one secret item, say) is secret whole.
+ */
+function secretPathsOf(value: unknown, path = ""): string[] {
+  if (isSecret(value) || (Array.isArray(value) && containsSecret(value))) return [path];
+  if (value === null || typeof value !== "object" || Array.isArray(value)) return [];
+  return Object.entries(value).flatMap(([key, item]) => secretPathsOf(item, path ? `${path}.${key}` : key));
+}
+
+function containsSecret(value: unknown): boolean {
+  if (isSecret(value)) return true;
+  return value !== null && typeof value === "object" && Object.values(value).some(containsSecret);
+}
+
+function encryptedAt(value: unknown, secretPaths: readonly string[], path = ""): unknown {
+  if (path !== "" && secretPaths.includes(path)) {
+    return { [SECRET_SIGNATURE_KEY]: SECRET_SIGNATURE, ciphertext: "[encrypted]" };
   }
-  return { values, secretInputs };
+  if (value === null || typeof value !== "object" || Array.isArray(value)) return value;
+  return Object.fromEntries(
+    Object.entries(value).map(([key, item]) => [key, encryptedAt(item, secretPaths, path ? `${path}.${key}` : key)]),
+  );
 }
 
 function isSecret(value: unknown): value is { value: unknown } {

@@ -2,6 +2,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { signatureIdentProvider } from "./dynamic-provider";
 import {
   type BusinessInfo,
+  PERSONAL_FIELDS,
   type PersonInfo,
   type Purpose,
   SECRET_PROPERTIES,
@@ -46,29 +47,34 @@ export class SmsSignatureIdent extends pulumi.dynamic.Resource {
   declare readonly approved: pulumi.Output<boolean>;
 
   constructor(name: string, args: SmsSignatureIdentArgs, opts?: pulumi.CustomResourceOptions) {
-    super(
-      signatureIdentProvider,
-      name,
-      propertiesOf(args),
-      {
-        ...opts,
-        // Personal data must be encrypted in state even when the program passes plain strings.
-        additionalSecretOutputs: [...(opts?.additionalSecretOutputs ?? []), ...SECRET_PROPERTIES],
-      },
-      SMS_SIGNATURE_IDENT_MODULE,
-      SMS_SIGNATURE_IDENT_TYPE,
-    );
+    super(signatureIdentProvider, name, propertiesOf(args), opts, SMS_SIGNATURE_IDENT_MODULE, SMS_SIGNATURE_IDENT_TYPE);
   }
 }
 
+const PERSONAL = new Set<string>(PERSONAL_FIELDS);
+/** Keys whose values can contain personal fields: the top-level ones and the documents inside them. */
+const HOLDERS = new Set<string>([...SECRET_PROPERTIES, "businessCertificate", "personCertificate"]);
+
 function propertiesOf(args: SmsSignatureIdentArgs): Record<string, pulumi.Input<unknown>> {
-  const properties: Record<string, pulumi.Input<unknown>> = {
-    ...args,
-    approved: undefined,
-    effectSignatures: args.effectSignatures,
-  };
-  for (const key of SECRET_PROPERTIES) {
-    if (args[key] !== undefined) properties[key] = pulumi.secret(args[key] as pulumi.Input<unknown>);
-  }
+  const properties: Record<string, pulumi.Input<unknown>> = { approved: undefined };
+  for (const [key, value] of Object.entries(args)) properties[key] = withPersonalFieldsSecret(key, value);
   return properties;
+}
+
+/**
+ * Marks each personal field secret where it stands; the engine keeps that marking in state, in outputs and in
+ * the diff it shows. A holder the program passes as an Output or a Promise cannot be looked into before it
+ * resolves, so it is made secret whole.
+ */
+function withPersonalFieldsSecret(key: string, value: unknown): unknown {
+  if (value === undefined || value === null) return value;
+  if (PERSONAL.has(key)) return pulumi.secret(value as pulumi.Input<unknown>);
+  return HOLDERS.has(key) ? holderWithPersonalFieldsSecret(value) : value;
+}
+
+function holderWithPersonalFieldsSecret(value: unknown): unknown {
+  if (pulumi.Output.isInstance(value) || value instanceof Promise) return pulumi.secret(value as pulumi.Input<unknown>);
+  if (Array.isArray(value)) return value.map(holderWithPersonalFieldsSecret);
+  if (value === null || typeof value !== "object") return value;
+  return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, withPersonalFieldsSecret(key, item)]));
 }

@@ -141,7 +141,13 @@ export const INPUT_PROPERTIES = [
 ] as const satisfies readonly (keyof SignatureIdentBody)[];
 export type InputProperty = (typeof INPUT_PROPERTIES)[number];
 
-/** Properties that hold ID numbers, mobiles or scans: secret in state, whatever the program passes. */
+/**
+ * Fields that hold an ID number, a mobile or a scan: secret in state wherever they stand, whatever the program
+ * passes. Only these are masked, so a preview still shows names, dates and signatures old → new.
+ */
+export const PERSONAL_FIELDS = ["personIDCard", "personMobile", "fileContent"] as const;
+
+/** Top-level properties that can hold personal fields. */
 export const SECRET_PROPERTIES = [
   "businessInfo",
   "operatorPerson",

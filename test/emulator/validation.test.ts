@@ -95,7 +95,7 @@ describe("emulator: body validation", () => {
     assert.equal(errorCode(response), "1001");
   });
 
-  it("answers 404 InvalidActionOrVersion for an unknown action, a wrong version, or GET", async () => {
+  it("answers 404 InvalidActionOrVersion for an unknown action, a wrong version, or GET of a filing", async () => {
     const emu = await start();
     const unknown = await call(emu, "DeleteSignatureIdent", {});
     assert.equal(unknown.status, 404);
@@ -103,7 +103,7 @@ describe("emulator: body validation", () => {
     const version = await call(emu, "GetSignatureIdentList", {}, { version: "2020-01-01" });
     assert.equal(version.status, 404);
     assert.equal(errorCode(version), "InvalidActionOrVersion");
-    const get = await rawRequest(emu.endpoint, "/?Action=GetSignatureIdentList&Version=2021-01-11", { method: "GET" });
+    const get = await rawRequest(emu.endpoint, "/?Action=ApplySignatureIdent&Version=2021-01-11", { method: "GET" });
     assert.equal(get.status, 404);
   });
 

@@ -76,8 +76,10 @@ describe("the example program under setMocks, forwarded to Pulumi's provider hos
     );
     assert.equal(body.operatorPerson.personIDCard, ID_NUMBERS.operator);
     assert.equal(engine.state.get(step.urn)!.outputs.approved, false);
-    for (const property of ["operatorPerson", "responsiblePersonInfo", "businessInfo"]) {
-      assert.ok(state.secretInputs.includes(property), `${property} is registered as secret`);
+    for (const person of ["operatorPerson", "responsiblePersonInfo"]) {
+      for (const field of ["personIDCard", "personMobile"]) {
+        assert.ok(state.secretInputs.includes(`${person}.${field}`), `${person}.${field} is registered as secret`);
+      }
     }
   });
 });

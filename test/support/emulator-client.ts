@@ -32,6 +32,8 @@ export interface ApiResponse {
 }
 
 export interface SignOptions {
+  /** Default POST. */
+  method?: string;
   accessKey?: string;
   secretKey?: string;
   region?: string;
@@ -87,7 +89,7 @@ export function signedHeadersFor(
     .map(([k, v]) => `${rfc3986(k)}=${rfc3986(v)}`)
     .join("&");
   const canonical = [
-    "POST",
+    o.method ?? "POST",
     "/",
     canonicalQuery,
     signed.map((h) => `${h}:${headers[h].trim()}\n`).join(""),
@@ -124,19 +126,18 @@ export function rawRequest(
   path: string,
   init: { method?: string; headers?: Record<string, string>; body?: string | Buffer },
 ): Promise<RawResponse> {
+  // Node frames a GET body only when told its length.
+  const length = init.body === undefined ? {} : { "content-length": String(Buffer.byteLength(init.body)) };
+  const headers = { ...length, ...init.headers };
   return new Promise((resolve, reject) => {
-    const req = http.request(
-      `${endpoint}${path}`,
-      { method: init.method ?? "POST", headers: init.headers, agent: false },
-      (res) => {
-        const chunks: Buffer[] = [];
-        res.on("data", (chunk: Buffer) => chunks.push(chunk));
-        res.on("error", reject);
-        res.on("end", () =>
-          resolve({ status: res.statusCode ?? 0, headers: res.headers, text: Buffer.concat(chunks).toString("utf8") }),
-        );
-      },
-    );
+    const req = http.request(`${endpoint}${path}`, { method: init.method ?? "POST", headers, agent: false }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on("data", (chunk: Buffer) => chunks.push(chunk));
+      res.on("error", reject);
+      res.on("end", () =>
+        resolve({ status: res.statusCode ?? 0, headers: res.headers, text: Buffer.concat(chunks).toString("utf8") }),
+      );
+    });
     req.on("error", reject);
     req.end(init.body);
   });
@@ -151,7 +152,8 @@ export async function call(
   const query = `Action=${action}&Version=${o.version ?? SMS_API_VERSION}`;
   const text = typeof body === "string" ? body : (stringifyLossless(body) ?? "");
   const headers = signedHeadersFor(emu, query, text, o);
-  const response = await rawRequest(emu.endpoint, `/?${query}`, { headers, body: o.bodySent ?? text });
+  const sent = o.bodySent ?? text;
+  const response = await rawRequest(emu.endpoint, `/?${query}`, { method: o.method, headers, body: sent });
   return { ...response, json: parseExact(response.text) as Envelope };
 }
 
@@ -194,4 +196,31 @@ export async function listedIds(emu: RunningEmulator, o: CallOptions = {}): Prom
   const response = await call(emu, "GetSignatureIdentList", { pageIndex: 1, pageSize: 100 }, o);
   assert.equal(errorCode(response), undefined, response.text);
   return (response.json.Result.list as { id: number | bigint }[]).map((item) => String(item.id));
+}
+
+export const IDENTIFICATION_LIST_VERSION = "2026-01-01";
+
+/** GetSignatureIdentificationList (Version 2026-01-01): every review status, with reason and time. */
+export function listIdentifications(emu: RunningEmulator, body: unknown, o: CallOptions = {}): Promise<ApiResponse> {
+  return call(emu, "GetSignatureIdentificationList", body, { version: IDENTIFICATION_LIST_VERSION, ...o });
+}
+
+export interface AdminResponse {
+  status: number;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  json: any;
+}
+
+/** One call to the unsigned admin API, e.g. admin(emu, "POST", `reject?id=${id}`, { opinion: "..." }). */
+export async function admin(
+  emu: RunningEmulator,
+  method: string,
+  route: string,
+  body?: unknown,
+): Promise<AdminResponse> {
+  const response = await rawRequest(emu.endpoint, `/__emulator/${route}`, {
+    method,
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  return { status: response.status, json: JSON.parse(response.text) };
 }

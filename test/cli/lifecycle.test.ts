@@ -1,0 +1,143 @@
+/**
+ * The example project under the real `pulumi` CLI against the emulator: preview, a mistake caught in preview, up,
+ * refresh before and after the review, a change a reviewer reads in `preview --diff`, its replacement, destroy.
+ * The steps share one stack and run in order.
+ */
+import assert from "node:assert/strict";
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import { type RunningEmulator, startEmulator } from "../../emulator";
+import { EXAMPLE_PROJECT, exampleStackConfig } from "../support/example-stack";
+import { ID_NUMBERS, MOBILES } from "../support/fixtures";
+import { PulumiProject, qualificationsIn, REPO_ROOT } from "./support/pulumi-cli";
+import { printTranscriptOnFailure } from "./support/transcript";
+
+const SECRET_CONFIG = ["operatorIdNumber", "operatorMobile", "responsibleIdNumber", "responsibleMobile"].map(
+  (name) => `${EXAMPLE_PROJECT}:${name}`,
+);
+const scans = fs
+  .readdirSync(path.join(REPO_ROOT, "examples", "documents"))
+  .map((file) => fs.readFileSync(path.join(REPO_ROOT, "examples", "documents", file)).toString("base64"));
+
+function assertAbsent(text: string, values: readonly string[], where: string): void {
+  for (const value of values)
+    assert.ok(!text.includes(value), `${where} holds a personal value or secret in plain text`);
+}
+
+describe("the example under the real pulumi CLI", () => {
+  let emulator: RunningEmulator;
+  let project: PulumiProject;
+  printTranscriptOnFailure(() => project);
+
+  before(async () => {
+    emulator = await startEmulator({ approvalDelayMs: null });
+    project = PulumiProject.create("lifecycle");
+    await project.initStack(exampleStackConfig(emulator), [...SECRET_CONFIG, "volcengine:secretKey"]);
+  });
+  after(async () => {
+    project?.remove();
+    await emulator?.close();
+  });
+
+  it("pulumi preview shows one qualification to create and sends nothing to the API", async () => {
+    const { stdout } = await project.run(["preview"]);
+    assert.match(
+      stdout,
+      /\+\s+pulumi-nodejs:dynamic\/volcengine-sms:SmsSignatureIdent\s+example-qualification\s+create/,
+    );
+    assert.match(stdout, /\+ 2 to create/, "the stack and the qualification");
+    assert.equal(emulator.requests.length, 0);
+  });
+
+  it("a mistyped mobile fails the preview, naming the field and the rule, never the value", async () => {
+    const mistyped = "1380013800";
+    await project.setConfig(`${EXAMPLE_PROJECT}:operatorMobile`, mistyped, true);
+    const run = await project.run(["preview"], { allowFailure: true });
+    await project.setConfig(`${EXAMPLE_PROJECT}:operatorMobile`, MOBILES.operator, true);
+    assert.notEqual(run.exitCode, 0);
+    const output = run.stdout + run.stderr;
+    assert.match(output, /operatorPerson\.personMobile/);
+    assert.match(output, /11 digits/);
+    assert.ok(!output.includes(mistyped), "the mistyped mobile is not echoed");
+    assert.equal(emulator.requests.length, 0);
+  });
+
+  it("pulumi up files the qualification once and keeps its int64 id exactly", async () => {
+    await project.run(["up", "--yes"]);
+    const applies = emulator.requests.filter((request) => request.action === "ApplySignatureIdent");
+    assert.equal(applies.length, 1);
+    const [filed] = emulator.qualifications();
+    assert.ok(BigInt(filed.id) > 2n ** 53n, "the emulator's ids are above 2^53");
+    const outputs = await project.outputs();
+    assert.equal(outputs.qualificationId, filed.id);
+  });
+
+  it("pulumi stack export holds no personal data, no credential and no path of this machine", async () => {
+    const { text, deployment } = await project.exportState();
+    assertAbsent(text, [...Object.values(ID_NUMBERS), ...Object.values(MOBILES), ...scans], "the exported state");
+    assertAbsent(text, [emulator.secretKey], "the exported state");
+    const [resource] = qualificationsIn(deployment);
+    const providerText = String(resource.inputs.__provider);
+    for (const machinePath of [REPO_ROOT, project.dir, os.tmpdir(), os.homedir()]) {
+      assert.ok(!providerText.includes(machinePath), `__provider holds ${machinePath}`);
+    }
+    assert.equal(resource.outputs.materialName, "示例科技短信资质", "what is not personal stays readable");
+  });
+
+  it("pulumi refresh reports approved false while under review, true once approved", async () => {
+    await project.run(["refresh", "--yes"]);
+    assert.equal(qualificationsIn((await project.exportState()).deployment)[0].outputs.approved, false);
+    emulator.approve(emulator.qualifications()[0].id);
+    await project.run(["refresh", "--yes"]);
+    assert.equal(qualificationsIn((await project.exportState()).deployment)[0].outputs.approved, true);
+  });
+
+  it("pulumi preview --diff shows a readable replacement: plain fields old → new, personal data masked", async () => {
+    rewriteProgram(project, [
+      ["示例科技有限公司", "示例科技股份有限公司"],
+      ['personName: "张三"', 'personName: "张小三"'],
+      ['"2099-12-31"', '"2098-12-31"'],
+      ['effectSignatures: ["示例科技"]', 'effectSignatures: ["示例科技", "示例"]'],
+    ]);
+    const newMobile = "13700137000";
+    await project.setConfig(`${EXAMPLE_PROJECT}:operatorMobile`, newMobile, true);
+    const { stdout } = await project.run(["preview", "--diff"]);
+    assert.match(stdout, /\+-\s*pulumi-nodejs:dynamic\/volcengine-sms:SmsSignatureIdent: \(replace\)/);
+    assert.match(stdout, /1 to replace/);
+    const shown = (pattern: RegExp, what: string) => assert.match(stdout, pattern, `${what} is shown old → new`);
+    shown(/businessCertificateName\s*:\s*"示例科技有限公司" => "示例科技股份有限公司"/, "the company name");
+    shown(/personName\s*:\s*"张三" => "张小三"/, "the operator's name");
+    shown(/businessCertificateValidityPeriodEnd\s*:\s*"2099-12-31" => "2098-12-31"/, "the licence's end date");
+    assert.match(stdout, /\+\s*\[1\]: "示例"/, "the added signature is shown");
+    assert.match(stdout, /personMobile\s*:\s*\[secret\]/, "the mobile is masked");
+    assertAbsent(stdout, [newMobile, MOBILES.operator, ...Object.values(ID_NUMBERS)], "the preview");
+  });
+
+  it("pulumi up files a new qualification; the old one gets the stays-on-the-account warning", async () => {
+    const { stdout } = await project.run(["up", "--yes"]);
+    const filed = emulator.qualifications();
+    assert.equal(filed.length, 2);
+    assert.match(stdout, new RegExp(`qualification ${filed[0].id} .*stays on the Volcengine account`));
+    const [resource] = qualificationsIn((await project.exportState()).deployment);
+    assert.equal(resource.id, filed[1].id);
+  });
+
+  it("pulumi destroy warns, empties the stack and leaves both qualifications on the account", async () => {
+    const { stdout } = await project.run(["destroy", "--yes"]);
+    const filed = emulator.qualifications();
+    assert.match(stdout, new RegExp(`qualification ${filed[1].id} .*stays on the Volcengine account`));
+    assert.deepEqual(qualificationsIn((await project.exportState()).deployment), []);
+    assert.equal(filed.length, 2);
+  });
+});
+
+function rewriteProgram(project: PulumiProject, replacements: [string, string][]): void {
+  const file = path.join(project.dir, "examples", "index.ts");
+  let text = fs.readFileSync(file, "utf8");
+  for (const [before, after] of replacements) {
+    assert.ok(text.includes(before), `the example program contains ${before}`);
+    text = text.split(before).join(after);
+  }
+  fs.writeFileSync(file, text);
+}

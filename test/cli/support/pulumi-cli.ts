@@ -1,0 +1,146 @@
+/**
+ * The real `pulumi` CLI (built by `npm run pulumi-cli` into .tools/pulumi/bin) run on a copy of the example
+ * project, with a local file backend and a PULUMI_HOME of its own in a temp folder: nothing of the user's home is
+ * touched and nothing leaves the machine.
+ */
+import { type ChildProcess, spawn } from "node:child_process";
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+
+export const REPO_ROOT = path.resolve(__dirname, "..", "..", "..");
+export const PULUMI_BIN = path.join(REPO_ROOT, ".tools", "pulumi", "bin");
+export const STACK = "dev";
+/** Generous: the first command of a project compiles the TypeScript program and starts Pulumi's plugins. */
+export const COMMAND_TIMEOUT_MS = 120_000;
+
+export interface CliRun {
+  args: string[];
+  exitCode: number | null;
+  signal: NodeJS.Signals | null;
+  stdout: string;
+  stderr: string;
+}
+
+export interface RunOptions {
+  /** Resolves when the command exits non-zero instead of rejecting. */
+  allowFailure?: boolean;
+  timeoutMs?: number;
+  /** Called once the process started, e.g. to kill it mid-run. */
+  onStart?: (child: ChildProcess) => void;
+}
+
+/** A copy of the repository's Pulumi project (Pulumi.yaml and examples/) in a temp folder, with its own backend. */
+export class PulumiProject {
+  /** Every command's output, printed by the tests when one fails. */
+  readonly transcript: string[] = [];
+
+  private constructor(
+    readonly dir: string,
+    private readonly home: string,
+  ) {}
+
+  static create(name: string): PulumiProject {
+    if (!fs.existsSync(path.join(PULUMI_BIN, "pulumi"))) {
+      throw new Error(`no Pulumi CLI in ${PULUMI_BIN}: run npm run pulumi-cli first (it builds the CLI with Go)`);
+    }
+    const base = fs.mkdtempSync(path.join(os.tmpdir(), `pulumi-cli-${name}-`));
+    const dir = path.join(base, "project");
+    const home = path.join(base, "home");
+    fs.mkdirSync(path.join(base, "state"), { recursive: true });
+    fs.mkdirSync(home);
+    fs.mkdirSync(dir);
+    // The repository root as the README runs it: package.json included, since Pulumi reads the program's entry
+    // point from it when Pulumi.yaml's main names a folder.
+    for (const file of ["Pulumi.yaml", "tsconfig.json", "package.json"]) {
+      fs.copyFileSync(path.join(REPO_ROOT, file), path.join(dir, file));
+    }
+    fs.cpSync(path.join(REPO_ROOT, "examples"), path.join(dir, "examples"), { recursive: true });
+    // node_modules holds @pulumi/pulumi and ts-node; dist is the built package the program imports by name.
+    for (const folder of ["node_modules", "dist"]) {
+      fs.symlinkSync(path.join(REPO_ROOT, folder), path.join(dir, folder), "dir");
+    }
+    return new PulumiProject(dir, home);
+  }
+
+  /** A project folder prepared elsewhere (e.g. a scratch project that installed the packed package). */
+  static at(dir: string): PulumiProject {
+    const home = fs.mkdtempSync(path.join(os.tmpdir(), "pulumi-cli-home-"));
+    fs.mkdirSync(path.join(home, "state"));
+    return new PulumiProject(dir, home);
+  }
+
+  get backendDir(): string {
+    return path.join(path.dirname(this.home), "state");
+  }
+
+  env(): NodeJS.ProcessEnv {
+    const inherited = Object.fromEntries(
+      Object.entries(process.env).filter(([key]) => !key.startsWith("PULUMI_") && !key.startsWith("VOLCENGINE_")),
+    );
+    return {
+      ...inherited,
+      PATH: [PULUMI_BIN, path.dirname(process.execPath), process.env.PATH].join(path.delimiter),
+      PULUMI_HOME: this.home,
+      PULUMI_BACKEND_URL: `file://${this.backendDir}`,
+      PULUMI_CONFIG_PASSPHRASE: "cli-test-passphrase",
+      PULUMI_SKIP_UPDATE_CHECK: "true",
+      PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION: "true",
+      PULUMI_SKIP_CONFIRMATIONS: "true",
+      NO_COLOR: "1",
+    };
+  }
+
+  /** Runs `pulumi <args>` in the project; rejects with the output on a non-zero exit unless allowed. */
+  run(args: string[], options: RunOptions = {}): Promise<CliRun> {
+    const fullArgs = ["--non-interactive", "--color", "never", ...args];
+    return new Promise((resolve, reject) => {
+      const child = spawn(path.join(PULUMI_BIN, "pulumi"), fullArgs, { cwd: this.dir, env: this.env() });
+      let stdout = "";
+      let stderr = "";
+      child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString("utf8")));
+      child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString("utf8")));
+      const timer = setTimeout(() => child.kill("SIGKILL"), options.timeoutMs ?? COMMAND_TIMEOUT_MS);
+      child.on("error", reject);
+      child.on("close", (exitCode, signal) => {
+        clearTimeout(timer);
+        const result: CliRun = { args: fullArgs, exitCode, signal, stdout, stderr };
+        // A state export is long and says little to a reader of a failure; its size is enough there.
+        const shown = args[1] === "export" && exitCode === 0 ? `(${stdout.length} characters of state)\n` : stdout;
+        this.transcript.push(`$ pulumi ${fullArgs.join(" ")}  (exit ${exitCode ?? signal})\n${shown}${stderr}`);
+        if (exitCode === 0 || options.allowFailure) resolve(result);
+        else reject(new Error(`pulumi ${fullArgs.join(" ")} exited ${exitCode ?? signal}:\n${stdout}${stderr}`));
+      });
+      options.onStart?.(child);
+    });
+  }
+
+  async initStack(config: Record<string, string>, secretKeys: readonly string[]): Promise<void> {
+    await this.run(["stack", "init", STACK]);
+    for (const [key, value] of Object.entries(config)) await this.setConfig(key, value, secretKeys.includes(key));
+  }
+
+  async setConfig(key: string, value: string, secret = false): Promise<void> {
+    await this.run(["config", "set", ...(secret ? ["--secret"] : ["--plaintext"]), key, "--", value]);
+  }
+
+  /** `pulumi stack export`: the state as a user would back it up, secrets encrypted. */
+  async exportState(): Promise<{ text: string; deployment: any }> {
+    const { stdout } = await this.run(["stack", "export"]);
+    return { text: stdout, deployment: JSON.parse(stdout).deployment };
+  }
+
+  async outputs(): Promise<Record<string, unknown>> {
+    const { stdout } = await this.run(["stack", "output", "--json"]);
+    return JSON.parse(stdout);
+  }
+
+  remove(): void {
+    fs.rmSync(path.dirname(this.home), { recursive: true, force: true });
+  }
+}
+
+/** The resources of a state export whose type is ours. */
+export function qualificationsIn(deployment: any): any[] {
+  return (deployment.resources ?? []).filter((resource: any) => String(resource.type).endsWith(":SmsSignatureIdent"));
+}
