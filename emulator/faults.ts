@@ -15,6 +15,8 @@ export type FaultSpec = {
   | { kind: "reset-before-read" }
   | { kind: "reset-after-read" }
   | { kind: "hang" }
+  /** The request is carried out (a filing is filed) and the answer never sent: a client killed while waiting. */
+  | { kind: "withhold-answer" }
   | { kind: "non-json" }
   | { kind: "truncated" }
 );
@@ -45,6 +47,7 @@ const faultSchema = z.discriminatedUnion("kind", [
   z.strictObject({ ...common, kind: z.literal("reset-before-read") }),
   z.strictObject({ ...common, kind: z.literal("reset-after-read") }),
   z.strictObject({ ...common, kind: z.literal("hang") }),
+  z.strictObject({ ...common, kind: z.literal("withhold-answer") }),
   z.strictObject({ ...common, kind: z.literal("non-json") }),
   z.strictObject({ ...common, kind: z.literal("truncated") }),
 ]);

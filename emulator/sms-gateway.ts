@@ -114,6 +114,8 @@ export async function handleApiRequest(ctx: GatewayContext, req: IncomingMessage
 
   if (fault?.kind === "reset-after-read") {
     req.socket.destroy();
+  } else if (fault?.kind === "withhold-answer") {
+    // The socket stays open until the client goes away or the emulator closes.
   } else {
     record.httpStatus = reply.status;
     record.code = reply.code;

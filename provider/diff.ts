@@ -4,18 +4,28 @@ import { containsUnknown, withoutAbsent } from "./values";
 export interface SignatureIdentDiff {
   changes: boolean;
   /** Every changed input: the API cannot update a qualification, so each change files a new one. */
-  replaces: InputProperty[];
+  replaces: (InputProperty | "adoptId")[];
 }
 
-/** Compares checked new inputs with the stored outputs, on input properties only. */
-export function diffSignatureIdent(olds: Record<string, unknown>, news: Record<string, unknown>): SignatureIdentDiff {
-  const replaces = INPUT_PROPERTIES.filter((property) => {
+/**
+ * Compares checked new inputs with the stored outputs, on the properties sent to Volcengine. Of the inputs that
+ * steer the provider only `adoptId` can matter: naming a qualification other than the one in the state adopts that
+ * one (a replacement that files nothing); naming this one, or removing it, changes nothing.
+ */
+export function diffSignatureIdent(
+  id: string,
+  olds: Record<string, unknown>,
+  news: Record<string, unknown>,
+): SignatureIdentDiff {
+  const replaces: SignatureIdentDiff["replaces"] = INPUT_PROPERTIES.filter((property) => {
     const before = comparable(withoutAbsent(olds[property]));
     const after = comparable(withoutAbsent(news[property]));
     if (containsUnknown(after)) return true;
     if (property === "effectSignatures") return !isCoveredBy(after, before);
     return canonicalJson(before) !== canonicalJson(after);
   });
+  const adoptId = withoutAbsent(news.adoptId);
+  if (adoptId !== undefined && adoptId !== id) replaces.push("adoptId");
   return { changes: replaces.length > 0, replaces };
 }
 

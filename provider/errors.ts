@@ -24,6 +24,12 @@ export const ErrorCode = {
   InvalidEndpoint: "InvalidEndpoint",
   /** The endpoint is plain http away from loopback. */
   InsecureEndpoint: "InsecureEndpoint",
+  /** A qualification of the same materialName is under review; nothing was filed (see allowDuplicateName). */
+  DuplicateUnderReview: "DuplicateUnderReview",
+  /** The qualification `adoptId` names is not listed by the account; nothing was recorded. */
+  AdoptNotFound: "AdoptNotFound",
+  /** The qualification `adoptId` names differs from the inputs; nothing was recorded. */
+  AdoptMismatch: "AdoptMismatch",
   /** The answer is not the SMS API's JSON envelope, or lacks what the action returns. */
   InvalidResponse: "InvalidResponse",
   /** The answer is larger than the client buffers. */

@@ -1,7 +1,9 @@
 import * as pulumi from "@pulumi/pulumi";
 import { signatureIdentProvider } from "./dynamic-provider";
+import type { ReviewStatus } from "./review/status";
 import {
   type BusinessInfo,
+  type ControlInputs,
   PERSONAL_FIELDS,
   type PersonInfo,
   type Purpose,
@@ -17,8 +19,10 @@ export type DeepInput<T> = T extends readonly (infer Item)[]
     ? pulumi.Input<{ [K in keyof T]: DeepInput<T[K]> }>
     : pulumi.Input<T>;
 
-/** The ApplySignatureIdent body, with the API's own field names and nesting. */
-export type SmsSignatureIdentArgs = { [K in keyof SignatureIdentBody]: DeepInput<SignatureIdentBody[K]> };
+/** The ApplySignatureIdent body, with the API's own field names and nesting, and the inputs that steer the provider. */
+export type SmsSignatureIdentArgs = {
+  [K in keyof (SignatureIdentBody & ControlInputs)]: DeepInput<(SignatureIdentBody & ControlInputs)[K]>;
+};
 
 export const SMS_SIGNATURE_IDENT_MODULE = "volcengine-sms";
 export const SMS_SIGNATURE_IDENT_TYPE = "SmsSignatureIdent";
@@ -43,8 +47,19 @@ export class SmsSignatureIdent extends pulumi.dynamic.Resource {
   declare readonly otherMaterials: pulumi.Output<SignAuthFile[] | undefined>;
   /** The signatures the qualification is for: as declared until approved, then as Volcengine lists them. */
   declare readonly effectSignatures: pulumi.Output<string[]>;
-  /** True once Volcengine lists the qualification as approved, as of the last create or refresh. */
+  /** True exactly when reviewStatus is "approved", as of the last create or refresh. */
   declare readonly approved: pulumi.Output<boolean>;
+  /**
+   * "reviewing", "approved", "rejected", "closed", "exempted", "status-<n>" for a state the provider does not know,
+   * or "unknown" when the account's API cannot tell (it lists approved qualifications only).
+   */
+  declare readonly reviewStatus: pulumi.Output<ReviewStatus>;
+  /** The reviewer's reason; "" when none. */
+  declare readonly reviewOpinion: pulumi.Output<string>;
+  /** When it was reviewed, ISO 8601 UTC; "" when not yet. */
+  declare readonly reviewedAt: pulumi.Output<string>;
+  /** Whether SMS signatures can use it now. */
+  declare readonly usable: pulumi.Output<boolean>;
 
   constructor(name: string, args: SmsSignatureIdentArgs, opts?: pulumi.CustomResourceOptions) {
     super(signatureIdentProvider, name, propertiesOf(args), opts, SMS_SIGNATURE_IDENT_MODULE, SMS_SIGNATURE_IDENT_TYPE);
@@ -52,11 +67,14 @@ export class SmsSignatureIdent extends pulumi.dynamic.Resource {
 }
 
 const PERSONAL = new Set<string>(PERSONAL_FIELDS);
+const REVIEW_OUTPUTS = ["approved", "reviewStatus", "reviewOpinion", "reviewedAt", "usable"] as const;
 /** Keys whose values can contain personal fields: the top-level ones and the documents inside them. */
 const HOLDERS = new Set<string>([...SECRET_PROPERTIES, "businessCertificate", "personCertificate"]);
 
 function propertiesOf(args: SmsSignatureIdentArgs): Record<string, pulumi.Input<unknown>> {
-  const properties: Record<string, pulumi.Input<unknown>> = { approved: undefined };
+  const properties: Record<string, pulumi.Input<unknown>> = Object.fromEntries(
+    REVIEW_OUTPUTS.map((output) => [output, undefined]),
+  );
   for (const [key, value] of Object.entries(args)) properties[key] = withPersonalFieldsSecret(key, value);
   return properties;
 }

@@ -2,6 +2,7 @@
  * The ApplySignatureIdent body, with the API's own field names and nesting, and the named values of its
  * integer enums so a program reads `fileType: DocType.BusinessLicense`, not `1`.
  */
+import type { Review } from "./review/status";
 
 /**
  * DocType (证件类型), the same table in the vendor's Go and Java SDKs; used by `fileType` and `businessCertificateType`.
@@ -157,8 +158,28 @@ export const SECRET_PROPERTIES = [
   "otherMaterials",
 ] as const satisfies readonly InputProperty[];
 
-/** What the provider stores: the inputs as applied plus what the API tells. */
-export interface SignatureIdentState extends SignatureIdentBody {
-  /** True once the qualification is listed by GetSignatureIdentList (approved), as of the last create or refresh. */
-  approved: boolean;
+/** How long `pulumi up` waits after filing for the review's outcome. */
+export interface WaitForApproval {
+  /** At most 86,400 (a day): a review takes days, and a deployment should not. */
+  timeoutSeconds: number;
+  /** The first interval between status checks (default 30); later ones grow by half up to five minutes. */
+  pollSeconds?: number;
 }
+
+/** Inputs that steer the provider. They are never sent to Volcengine, and changing one alone files nothing. */
+export interface ControlInputs {
+  waitForApproval?: WaitForApproval;
+  /** Record this existing qualification (filed in the console or by an interrupted run) instead of filing one. */
+  adoptId?: string;
+  /** File even when a qualification of the same materialName is under review. */
+  allowDuplicateName?: boolean;
+}
+
+export const CONTROL_PROPERTIES = [
+  "waitForApproval",
+  "adoptId",
+  "allowDuplicateName",
+] as const satisfies readonly (keyof ControlInputs)[];
+
+/** What the provider stores: the inputs as applied plus what the API tells. */
+export interface SignatureIdentState extends SignatureIdentBody, ControlInputs, Review {}

@@ -57,8 +57,10 @@ export async function applySignatureIdent(
 /** What to do when a filing may have happened without us learning its id. */
 function lookInTheConsole(materialName: string): string {
   return (
-    "before running pulumi up again, look in the Volcengine console (短信服务 → 资质管理) for a qualification named " +
-    `"${materialName}" filed just now: running again files another one. A dynamic resource cannot be imported, so ` +
-    "if it is there, either keep it outside Pulumi or let Pulumi file a fresh one"
+    "before running pulumi up again, look for a qualification named " +
+    `"${materialName}" filed just now: \`npx pulumi-volcengine-sms qualifications --name "${materialName}"\` lists ` +
+    "them (or the console: 短信服务 → 资质管理). If it is there, set adoptId to its id on this resource and run " +
+    "pulumi up: that records it without filing again. pulumi up also refuses to file while one of that name is " +
+    "under review"
   );
 }

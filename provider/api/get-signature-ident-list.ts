@@ -14,6 +14,9 @@ export interface GetSignatureIdentListRequest {
 /** A qualification as the list shows it. The list holds approved qualifications only. */
 export interface ListedSignatureIdent {
   id: string;
+  materialName?: string;
+  purpose?: number;
+  businessCertificateName?: string;
   effectSignatures: string[];
 }
 
@@ -33,11 +36,18 @@ export async function getSignatureIdentList(
   const listed: ListedSignatureIdent[] = [];
   for (const item of list) {
     if (typeof item !== "object" || item === null) continue;
-    const { id, effectSignatures } = item as { id?: unknown; effectSignatures?: unknown };
-    const exactId = integerToId(id);
+    const fields = item as Record<string, unknown>;
+    const exactId = integerToId(fields.id);
     if (exactId === undefined) continue;
-    const signatures = Array.isArray(effectSignatures) ? effectSignatures : [];
-    listed.push({ id: exactId, effectSignatures: signatures.filter((s): s is string => typeof s === "string") });
+    const signatures = Array.isArray(fields.effectSignatures) ? fields.effectSignatures : [];
+    listed.push({
+      id: exactId,
+      materialName: typeof fields.materialName === "string" ? fields.materialName : undefined,
+      purpose: typeof fields.purpose === "number" ? fields.purpose : undefined,
+      businessCertificateName:
+        typeof fields.businessCertificateName === "string" ? fields.businessCertificateName : undefined,
+      effectSignatures: signatures.filter((s): s is string => typeof s === "string"),
+    });
   }
   return listed;
 }

@@ -23,9 +23,12 @@ describe("documents from files: scans read at apply time, only digests in state"
     return file;
   }
 
-  /** Valid inputs whose licence and operator ID scans are files on disk (three documents, 1 MB each). */
+  /**
+   * Valid inputs whose licence and operator ID scans are files on disk (three documents, 1 MB each). The tests file
+   * the same qualification more than once; the duplicate guard has tests of its own.
+   */
   function inputsWithDocuments(files = { licence: "licence.jpg", front: "front.png", back: "back.png" }): Props {
-    const inputs = validInputs();
+    const inputs = validInputs({ allowDuplicateName: true });
     inputs.businessInfo.businessCertificate = documentFile(path.join(dir, files.licence), {
       fileType: DocType.BusinessLicense,
     });

@@ -2,10 +2,14 @@ import assert from "node:assert/strict";
 import * as net from "node:net";
 import type { FaultSpec } from "../../emulator";
 import { HostError, type Props, ProviderHost } from "../../harness/provider-host";
+import { GET_SIGNATURE_IDENTIFICATION_LIST } from "../../provider/api/get-signature-identification-list";
 import { PERSONAL_VALUES, validInputs } from "../support/fixtures";
 import { pattern } from "../support/pattern";
 import { emulatorConfig, usePeers } from "../support/peers";
 import { REPO_ROOT } from "../support/repo-root";
+
+/** What a refresh asks; the older list is only asked by accounts without it (see review-lifecycle.test.ts). */
+const REFRESH = GET_SIGNATURE_IDENTIFICATION_LIST.action;
 
 type Outcome = { ok: true } | { error: RegExp; mayHaveBeenFiled: boolean };
 
@@ -58,7 +62,7 @@ const MATRIX: Array<{
     },
     refresh: {
       requests: 1,
-      outcome: { error: /GetSignatureIdentList failed \(1999, HTTP 200, RequestId \w+\)/, mayHaveBeenFiled: false },
+      outcome: { error: pattern(`${REFRESH} failed`, / \(1999, HTTP 200, RequestId \w+\)/), mayHaveBeenFiled: false },
     },
   },
   {
@@ -90,7 +94,8 @@ describe("fault matrix through Pulumi's provider host: never a second filing, al
   let approvedProps: Props;
 
   const count = (action: string) => peers.emulator.requests.filter((r) => r.action === action).length;
-  const inputs = () => ({ ...validInputs(), __provider: peers.providerText });
+  // Failed filings leave qualifications under review: the duplicate guard (tested on its own) would refuse the next.
+  const inputs = () => ({ ...validInputs({ allowDuplicateName: true }), __provider: peers.providerText });
 
   before(async () => {
     const created = await peers.host.create(inputs());
@@ -126,7 +131,7 @@ describe("fault matrix through Pulumi's provider host: never a second filing, al
     if (expected.mayHaveBeenFiled)
       assert.match(
         error.message,
-        /look in the Volcengine console \(短信服务 → 资质管理\) for a qualification named "示例科技短信资质"/,
+        /look for a qualification named "示例科技短信资质" filed just now: `npx pulumi-volcengine-sms qualifications/,
       );
     for (const value of PERSONAL_VALUES) assert.ok(!error.message.includes(value), "an error repeats a personal value");
   }
@@ -145,14 +150,14 @@ describe("fault matrix through Pulumi's provider host: never a second filing, al
     );
 
     it(
-      `${row.fault} × refresh: ${row.refresh.requests} GetSignatureIdentList request(s), ` +
+      `${row.fault} × refresh: ${row.refresh.requests} ${REFRESH} request(s), ` +
         `${"ok" in row.refresh.outcome ? "refreshed" : "clear error"}`,
       async () => {
-        peers.emulator.injectFault({ ...row.spec, action: "GetSignatureIdentList" } as FaultSpec);
-        const before = count("GetSignatureIdentList");
+        peers.emulator.injectFault({ ...row.spec, action: REFRESH } as FaultSpec);
+        const before = count(REFRESH);
         const read = peers.host.read(approvedId, approvedProps);
         const error = await outcomeOf(read);
-        assert.equal(count("GetSignatureIdentList") - before, row.refresh.requests);
+        assert.equal(count(REFRESH) - before, row.refresh.requests);
         assertOutcome(error, row.refresh.outcome);
         if (!error) {
           const refreshed = await read;
@@ -164,7 +169,7 @@ describe("fault matrix through Pulumi's provider host: never a second filing, al
   }
 
   it("each retry is visible in the provider's diagnostics, with attempt and reason", async () => {
-    await peers.host.waitForStderr(/GetSignatureIdentList attempt 1 of 3 failed \(ServiceUnavailableTemp/);
+    await peers.host.waitForStderr(pattern(REFRESH, / attempt 1 of 3 failed \(ServiceUnavailableTemp/));
     assert.match(
       peers.host.stderr,
       pattern(
@@ -175,22 +180,23 @@ describe("fault matrix through Pulumi's provider host: never a second filing, al
     assert.match(
       peers.host.stderr,
       pattern(
-        /SmsSignatureIdent: GetSignatureIdentList attempt 1 of 3 failed \(ServiceUnavailableTemp, HTTP 503\); /,
+        `SmsSignatureIdent: ${REFRESH}`,
+        / attempt 1 of 3 failed \(ServiceUnavailableTemp, HTTP 503\); /,
         /retrying in \d+ ms: the call is safe to repeat/,
       ),
     );
   });
 
   it("a refresh that keeps failing gives up after the configured attempts with the last error", async () => {
-    peers.emulator.injectFault({ action: "GetSignatureIdentList", kind: "http-error", status: 500, times: Infinity });
-    const before = count("GetSignatureIdentList");
+    peers.emulator.injectFault({ action: REFRESH, kind: "http-error", status: 500, times: Infinity });
+    const before = count(REFRESH);
     const error = await outcomeOf(peers.host.read(approvedId, approvedProps));
-    assert.equal(count("GetSignatureIdentList") - before, 3);
-    assert.match(error!.message, /GetSignatureIdentList failed \(InternalError, HTTP 500, RequestId \w+\)/);
+    assert.equal(count(REFRESH) - before, 3);
+    assert.match(error!.message, pattern(`${REFRESH} failed`, / \(InternalError, HTTP 500, RequestId \w+\)/));
   });
 
   it("Retry-After is honoured", async () => {
-    peers.emulator.injectFault({ action: "GetSignatureIdentList", kind: "throttle", retryAfterSeconds: 1 });
+    peers.emulator.injectFault({ action: REFRESH, kind: "throttle", retryAfterSeconds: 1 });
     const started = Date.now();
     await peers.host.read(approvedId, approvedProps);
     assert.ok(Date.now() - started >= 1000, "the retry waited for Retry-After");

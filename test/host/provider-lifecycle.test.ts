@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { type RunningEmulator, startEmulator } from "../../emulator";
 import { type HostError, type Props, ProviderHost, serializeProvider } from "../../harness/provider-host";
+import { GET_SIGNATURE_IDENTIFICATION_LIST } from "../../provider/api/get-signature-identification-list";
 import { signatureIdentProvider } from "../../provider/dynamic-provider";
 import { PERSONAL_VALUES, validInputs } from "../support/fixtures";
 import { usePeers } from "../support/peers";
@@ -53,8 +54,9 @@ describe("SmsSignatureIdent lifecycle through Pulumi's provider host, against th
       assert.deepEqual(applyRequests()[0].body, inputs);
     });
 
-    it("stores the inputs as applied plus approved=false and effectSignatures", () => {
-      assert.deepEqual(created.properties, { ...inputs, approved: false, __provider: peers.providerText });
+    it("stores the inputs as applied plus the review state of a qualification just filed", () => {
+      const review = { approved: false, reviewStatus: "reviewing", reviewOpinion: "", reviewedAt: "", usable: false };
+      assert.deepEqual(created.properties, { ...inputs, ...review, __provider: peers.providerText });
     });
 
     it("shows no change when nothing changed, with absent and null meaning the same", async () => {
@@ -91,8 +93,9 @@ describe("SmsSignatureIdent lifecycle through Pulumi's provider host, against th
       const refreshed = await peers.host.read(created.id, created.properties);
       assert.equal(refreshed.id, created.id);
       assert.deepEqual(refreshed.properties, created.properties);
-      const list = peers.emulator.requests.filter((r) => r.action === "GetSignatureIdentList").at(-1)!;
-      assert.match(list.rawBody.toString(), /"ids":\[9007199254740993\]/, "the id goes out as an exact number token");
+      const { action } = GET_SIGNATURE_IDENTIFICATION_LIST;
+      const list = peers.emulator.requests.filter((r) => r.action === action).at(-1)!;
+      assert.match(list.rawBody.toString(), /"id":9007199254740993/, "the id goes out as an exact number token");
     });
 
     it("refresh after approval sets approved=true and the listed effectSignatures", async () => {
@@ -101,11 +104,15 @@ describe("SmsSignatureIdent lifecycle through Pulumi's provider host, against th
       assert.equal(refreshed.id, created.id);
       assert.equal(refreshed.properties.approved, true);
       assert.deepEqual(refreshed.properties.effectSignatures, inputs.effectSignatures);
-      assert.deepEqual({ ...refreshed.properties, approved: false }, created.properties);
+      assert.equal(refreshed.properties.reviewStatus, "approved");
+      assert.equal(refreshed.properties.usable, true);
+      assert.match(String(refreshed.properties.reviewedAt), /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/);
+      const review = { approved: false, reviewStatus: "reviewing", reviewedAt: "", usable: false };
+      assert.deepEqual({ ...refreshed.properties, ...review }, created.properties);
     });
 
     it("refresh that meets a rejected qualification keeps it in state, approved=false", async () => {
-      const other = await peers.host.create(withProvider(validInputs()));
+      const other = await peers.host.create(withProvider(validInputs({ materialName: "另一份资质" })));
       peers.emulator.reject(other.id);
       const refreshed = await peers.host.read(other.id, other.properties);
       assert.equal(refreshed.id, other.id);
@@ -135,7 +142,7 @@ describe("SmsSignatureIdent lifecycle through Pulumi's provider host, against th
   describe("errors", () => {
     it("a vendor error names the action, code, RequestId and what to do, with no personal value", async () => {
       peers.emulator.injectFault({ action: "ApplySignatureIdent", kind: "business-error", code: "1023" });
-      const error: HostError = await peers.host.create(withProvider(validInputs())).then(
+      const error: HostError = await peers.host.create(withProvider(validInputs({ allowDuplicateName: true }))).then(
         () => assert.fail("create succeeded"),
         (e) => e,
       );
@@ -150,10 +157,11 @@ describe("SmsSignatureIdent lifecycle through Pulumi's provider host, against th
     });
 
     it("a gateway error (HTTP 4xx with an Error envelope) is reported with its status", async () => {
-      peers.emulator.injectFault({ action: "GetSignatureIdentList", kind: "throttle", times: 10 });
+      const { action } = GET_SIGNATURE_IDENTIFICATION_LIST;
+      peers.emulator.injectFault({ action, kind: "throttle", times: 10 });
       await assert.rejects(
         peers.host.read("9007199254740993", withProvider(validInputs())),
-        /GetSignatureIdentList failed \(FlowLimitExceeded, HTTP 429, RequestId/,
+        new RegExp(`${action} failed \\(FlowLimitExceeded, HTTP 429, RequestId`),
       );
     });
 
@@ -188,7 +196,9 @@ describe("credentials and endpoint settings in the provider host", () => {
     await host.configure(config);
     return host;
   }
-  const create = (host: ProviderHost) => host.create({ ...validInputs(), __provider: providerText });
+  // Each host files the same qualification: the duplicate guard has tests of its own.
+  const create = (host: ProviderHost) =>
+    host.create({ ...validInputs({ allowDuplicateName: true }), __provider: providerText });
 
   it("reads credentials, region and endpoint from the environment when stack config has none", async () => {
     const host = await hostWith({

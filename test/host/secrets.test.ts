@@ -65,7 +65,7 @@ describe("secrets: personal data never in plain text in state, __provider, error
     const result = await engine.run({
       preview: false,
       config: config(),
-      load: () => new SmsSignatureIdent("plain", validInputs() as SmsSignatureIdentArgs),
+      load: () => new SmsSignatureIdent("plain", validInputs({ materialName: "明文资质" }) as SmsSignatureIdentArgs),
     });
     assert.deepEqual(result.errors, []);
     const [resource] = engine.state.values();
@@ -92,7 +92,7 @@ describe("secrets: personal data never in plain text in state, __provider, error
     const result = await engine.run({
       preview: false,
       config: config(),
-      load: () => new SmsSignatureIdent("failing", validInputs() as SmsSignatureIdentArgs),
+      load: () => new SmsSignatureIdent("failing", validInputs({ materialName: "失败资质" }) as SmsSignatureIdentArgs),
     });
     assert.equal(result.errors.length, 1);
     assert.match(result.errors[0], /ApplySignatureIdent failed \(InternalError, HTTP 500/);

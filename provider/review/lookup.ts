@@ -1,0 +1,109 @@
+/**
+ * Looking qualifications up by id or by name. The newer list action tells every review state; an account without it
+ * answers InvalidActionOrVersion, and then the older list (approved qualifications only) is used for the rest of the
+ * provider process.
+ */
+
+import { getSignatureIdentList } from "../api/get-signature-ident-list";
+import {
+  GET_SIGNATURE_IDENTIFICATION_LIST,
+  getSignatureIdentificationList,
+  IDENTIFICATION_LIST_PAGE_SIZE,
+} from "../api/get-signature-identification-list";
+import { VolcengineError } from "../errors";
+import type { SignedJsonClient } from "../http/client";
+import { AUDIT_STATUS, type Review, reviewedAtOf, reviewStatusOf } from "./status";
+
+/** What the list shows of a qualification, whichever action listed it. */
+export interface ListedQualification {
+  id: string;
+  materialName?: string;
+  purpose?: number;
+  businessCertificateName?: string;
+  effectSignatures: string[];
+}
+
+export interface LookUpResult {
+  /** Undefined when not listed. */
+  listed?: ListedQualification;
+  review: Review;
+  /** False when only the older list could be asked: then "not listed" may mean under review or rejected. */
+  conclusive: boolean;
+}
+
+/** Said once per process, where the provider prints diagnostics. */
+export type Notice = (message: string) => void;
+
+const UNKNOWN: Review = { reviewStatus: "unknown", reviewOpinion: "", reviewedAt: "", usable: false, approved: false };
+const APPROVED_BY_OLD_LIST: Review = { ...UNKNOWN, reviewStatus: "approved", usable: true, approved: true };
+/** Pages a name search reads at most: 2,000 qualifications of one name is past any real account. */
+const MAX_PAGES = 20;
+
+let identificationListOffered = true;
+
+export async function lookUpQualification(client: SignedJsonClient, id: string, notice: Notice): Promise<LookUpResult> {
+  if (identificationListOffered) {
+    try {
+      const page = await getSignatureIdentificationList(client, { pageIndex: 1, pageSize: 10, id });
+      const item = page.items.find((listed) => listed.id === id);
+      if (!item) return { review: UNKNOWN, conclusive: true };
+      const reviewStatus = reviewStatusOf(item.auditStatus);
+      const approved = reviewStatus === "approved";
+      const review = {
+        reviewStatus,
+        reviewOpinion: item.auditOpinion,
+        reviewedAt: reviewedAtOf(item.auditedAt),
+        usable: item.usable ?? approved,
+        approved,
+      };
+      return { listed: item, review, conclusive: true };
+    } catch (error) {
+      fallBackIfActionMissing(error, notice);
+    }
+  }
+  const list = await getSignatureIdentList(client, { ids: [id], pageIndex: 1, pageSize: 10 });
+  const listed = list.find((item) => item.id === id);
+  return { listed, review: listed ? APPROVED_BY_OLD_LIST : UNKNOWN, conclusive: false };
+}
+
+/**
+ * The ids of qualifications named exactly `materialName` that are under review, or undefined when the account cannot
+ * tell (no newer list action).
+ */
+export async function idsUnderReviewNamed(
+  client: SignedJsonClient,
+  materialName: string,
+  notice: Notice,
+): Promise<string[] | undefined> {
+  if (!identificationListOffered) return undefined;
+  const reviewing = Number(Object.keys(AUDIT_STATUS).find((n) => AUDIT_STATUS[Number(n)] === "reviewing"));
+  const ids: string[] = [];
+  try {
+    for (let pageIndex = 1; pageIndex <= MAX_PAGES; pageIndex++) {
+      const pageSize = IDENTIFICATION_LIST_PAGE_SIZE;
+      const page = await getSignatureIdentificationList(client, {
+        pageIndex,
+        pageSize,
+        materialName,
+        status: [reviewing],
+      });
+      for (const item of page.items) if (item.materialName === materialName) ids.push(item.id);
+      if (page.items.length < pageSize || pageIndex * pageSize >= page.total) break;
+    }
+  } catch (error) {
+    fallBackIfActionMissing(error, notice);
+    return undefined;
+  }
+  return ids;
+}
+
+function fallBackIfActionMissing(error: unknown, notice: Notice): void {
+  if (!(error instanceof VolcengineError && error.code === "InvalidActionOrVersion")) throw error;
+  identificationListOffered = false;
+  notice(
+    `SmsSignatureIdent: this account does not offer ${GET_SIGNATURE_IDENTIFICATION_LIST.action} ` +
+      `(${GET_SIGNATURE_IDENTIFICATION_LIST.version}), so review status comes from GetSignatureIdentList, ` +
+      'which lists approved qualifications only: others show reviewStatus "unknown", rejection reasons are not ' +
+      "known, and qualifications under review with the same name cannot be found before filing.",
+  );
+}
