@@ -179,6 +179,15 @@ export class ProviderHost {
     await this.unary("delete", request);
   }
 
+  /** Ends the host at once, as when `pulumi` is killed mid-operation: no call in flight gets an answer. */
+  async kill(): Promise<void> {
+    this.client.close();
+    if (this.exited) return;
+    const exited = new Promise((resolve) => this.child.once("exit", resolve));
+    this.child.kill("SIGKILL");
+    await exited;
+  }
+
   async stop(): Promise<void> {
     this.client.close();
     if (this.exited) return;
