@@ -180,19 +180,19 @@ export class ProviderHost {
   }
 
   /** Ends the host at once, as when `pulumi` is killed mid-operation: no call in flight gets an answer. */
-  async kill(): Promise<void> {
-    this.client.close();
-    if (this.exited) return;
-    const exited = new Promise((resolve) => this.child.once("exit", resolve));
-    this.child.kill("SIGKILL");
-    await exited;
+  kill(): Promise<void> {
+    return this.end("SIGKILL");
   }
 
-  async stop(): Promise<void> {
+  stop(): Promise<void> {
+    return this.end("SIGTERM");
+  }
+
+  private async end(signal: NodeJS.Signals): Promise<void> {
     this.client.close();
     if (this.exited) return;
     const exited = new Promise((resolve) => this.child.once("exit", resolve));
-    this.child.kill("SIGTERM");
+    this.child.kill(signal);
     await exited;
   }
 
