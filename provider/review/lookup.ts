@@ -9,10 +9,11 @@ import {
   GET_SIGNATURE_IDENTIFICATION_LIST,
   getSignatureIdentificationList,
   IDENTIFICATION_LIST_PAGE_SIZE,
+  type IdentifiedQualification,
 } from "../api/get-signature-identification-list";
 import { VolcengineError } from "../errors";
 import type { SignedJsonClient } from "../http/client";
-import { AUDIT_STATUS, type Review, reviewedAtOf, reviewStatusOf } from "./status";
+import { auditStatusOf, type KnownReviewStatus, type Review, reviewedAtOf, reviewStatusOf } from "./status";
 
 /** What the list shows of a qualification, whichever action listed it. */
 export interface ListedQualification {
@@ -36,7 +37,7 @@ export type Notice = (message: string) => void;
 
 const UNKNOWN: Review = { reviewStatus: "unknown", reviewOpinion: "", reviewedAt: "", usable: false, approved: false };
 const APPROVED_BY_OLD_LIST: Review = { ...UNKNOWN, reviewStatus: "approved", usable: true, approved: true };
-/** Pages a name search reads at most: 2,000 qualifications of one name is past any real account. */
+/** Pages a listing reads at most: 2,000 qualifications is past any real account. */
 const MAX_PAGES = 20;
 
 let identificationListOffered = true;
@@ -46,17 +47,7 @@ export async function lookUpQualification(client: SignedJsonClient, id: string, 
     try {
       const page = await getSignatureIdentificationList(client, { pageIndex: 1, pageSize: 10, id });
       const item = page.items.find((listed) => listed.id === id);
-      if (!item) return { review: UNKNOWN, conclusive: true };
-      const reviewStatus = reviewStatusOf(item.auditStatus);
-      const approved = reviewStatus === "approved";
-      const review = {
-        reviewStatus,
-        reviewOpinion: item.auditOpinion,
-        reviewedAt: reviewedAtOf(item.auditedAt),
-        usable: item.usable ?? approved,
-        approved,
-      };
-      return { listed: item, review, conclusive: true };
+      return item ? { listed: item, review: reviewOf(item), conclusive: true } : { review: UNKNOWN, conclusive: true };
     } catch (error) {
       fallBackIfActionMissing(error, notice);
     }
@@ -64,6 +55,52 @@ export async function lookUpQualification(client: SignedJsonClient, id: string, 
   const list = await getSignatureIdentList(client, { ids: [id], pageIndex: 1, pageSize: 10 });
   const listed = list.find((item) => item.id === id);
   return { listed, review: listed ? APPROVED_BY_OLD_LIST : UNKNOWN, conclusive: false };
+}
+
+export type ReviewedQualification = ListedQualification & Review;
+
+export interface ListFilter {
+  /** Exactly this name (the API matches substrings; this does not). */
+  materialName?: string;
+  status?: KnownReviewStatus;
+}
+
+/**
+ * Every qualification of the account that passes the filter, in the order the API lists them; `conclusive` false
+ * when the account lacks the newer list, so that only approved ones could be listed.
+ */
+export async function listQualifications(
+  client: SignedJsonClient,
+  filter: ListFilter,
+  notice: Notice,
+): Promise<{ items: ReviewedQualification[]; conclusive: boolean }> {
+  const auditStatus = filter.status === undefined ? undefined : auditStatusOf(filter.status);
+  const items: ReviewedQualification[] = [];
+  if (identificationListOffered) {
+    try {
+      const request = {
+        materialName: filter.materialName,
+        status: auditStatus === undefined ? undefined : [auditStatus],
+      };
+      for (let pageIndex = 1; pageIndex <= MAX_PAGES; pageIndex++) {
+        const pageSize = IDENTIFICATION_LIST_PAGE_SIZE;
+        const page = await getSignatureIdentificationList(client, { ...request, pageIndex, pageSize });
+        for (const item of page.items) items.push({ ...item, ...reviewOf(item) });
+        if (page.items.length < pageSize || pageIndex * pageSize >= page.total) break;
+      }
+      return { items: items.filter((item) => matchesName(item, filter)), conclusive: true };
+    } catch (error) {
+      fallBackIfActionMissing(error, notice);
+    }
+  }
+  if (filter.status !== undefined && filter.status !== "approved") return { items: [], conclusive: false };
+  for (let pageIndex = 1; pageIndex <= MAX_PAGES; pageIndex++) {
+    const pageSize = IDENTIFICATION_LIST_PAGE_SIZE;
+    const page = await getSignatureIdentList(client, { ids: [], pageIndex, pageSize });
+    for (const item of page) items.push({ ...item, ...APPROVED_BY_OLD_LIST });
+    if (page.length < pageSize) break;
+  }
+  return { items: items.filter((item) => matchesName(item, filter)), conclusive: false };
 }
 
 /**
@@ -75,26 +112,24 @@ export async function idsUnderReviewNamed(
   materialName: string,
   notice: Notice,
 ): Promise<string[] | undefined> {
-  if (!identificationListOffered) return undefined;
-  const reviewing = Number(Object.keys(AUDIT_STATUS).find((n) => AUDIT_STATUS[Number(n)] === "reviewing"));
-  const ids: string[] = [];
-  try {
-    for (let pageIndex = 1; pageIndex <= MAX_PAGES; pageIndex++) {
-      const pageSize = IDENTIFICATION_LIST_PAGE_SIZE;
-      const page = await getSignatureIdentificationList(client, {
-        pageIndex,
-        pageSize,
-        materialName,
-        status: [reviewing],
-      });
-      for (const item of page.items) if (item.materialName === materialName) ids.push(item.id);
-      if (page.items.length < pageSize || pageIndex * pageSize >= page.total) break;
-    }
-  } catch (error) {
-    fallBackIfActionMissing(error, notice);
-    return undefined;
-  }
-  return ids;
+  const { items, conclusive } = await listQualifications(client, { materialName, status: "reviewing" }, notice);
+  return conclusive ? items.map((item) => item.id) : undefined;
+}
+
+function matchesName(item: ListedQualification, filter: ListFilter): boolean {
+  return filter.materialName === undefined || item.materialName === filter.materialName;
+}
+
+function reviewOf(item: IdentifiedQualification): Review {
+  const reviewStatus = reviewStatusOf(item.auditStatus);
+  const approved = reviewStatus === "approved";
+  return {
+    reviewStatus,
+    reviewOpinion: item.auditOpinion,
+    reviewedAt: reviewedAtOf(item.auditedAt),
+    usable: item.usable ?? approved,
+    approved,
+  };
 }
 
 function fallBackIfActionMissing(error: unknown, notice: Notice): void {

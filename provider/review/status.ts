@@ -31,6 +31,11 @@ export function reviewStatusOf(auditStatus: number | undefined): ReviewStatus {
   return AUDIT_STATUS[auditStatus] ?? `status-${auditStatus}`;
 }
 
+/** The vendor's number for a state the table names. */
+export function auditStatusOf(status: KnownReviewStatus): number {
+  return Number(Object.keys(AUDIT_STATUS).find((n) => AUDIT_STATUS[Number(n)] === status));
+}
+
 export function reviewedAtOf(unixSeconds: number): string {
   return unixSeconds > 0 ? new Date(unixSeconds * 1000).toISOString().replace(/\.\d{3}Z$/, "Z") : "";
 }
