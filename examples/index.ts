@@ -7,6 +7,7 @@
  *   pulumi config set --secret responsibleMobile 13912345678
  *   pulumi preview    # every mistake is reported here, field by field
  *   pulumi up         # files the qualification with Volcengine
+ *   pulumi refresh    # later: reviewStatus, and the reviewer's reason if it was rejected
  *
  * The documents under ./documents are placeholders: replace them with the company's real scans.
  */
@@ -53,7 +54,10 @@ const qualification = new SmsSignatureIdent("example-qualification", {
     personMobile: config.requireSecret("responsibleMobile"),
   },
   effectSignatures: ["示例科技"],
+  // After an interrupted `pulumi up`: `pulumi config set adoptId <id>` records the qualification it filed.
+  adoptId: config.get("adoptId"),
 });
 
 export const qualificationId = qualification.id;
+export const reviewStatus = qualification.reviewStatus;
 export const approved = qualification.approved;

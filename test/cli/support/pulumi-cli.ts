@@ -95,12 +95,18 @@ export class PulumiProject {
   run(args: string[], options: RunOptions = {}): Promise<CliRun> {
     const fullArgs = ["--non-interactive", "--color", "never", ...args];
     return new Promise((resolve, reject) => {
-      const child = spawn(path.join(PULUMI_BIN, "pulumi"), fullArgs, { cwd: this.dir, env: this.env() });
+      // A process group of its own, so that a kill takes the CLI's plugins and program along, as a closed terminal
+      // or a cancelled CI job does.
+      const child = spawn(path.join(PULUMI_BIN, "pulumi"), fullArgs, {
+        cwd: this.dir,
+        env: this.env(),
+        detached: true,
+      });
       let stdout = "";
       let stderr = "";
       child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString("utf8")));
       child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString("utf8")));
-      const timer = setTimeout(() => child.kill("SIGKILL"), options.timeoutMs ?? COMMAND_TIMEOUT_MS);
+      const timer = setTimeout(() => killProcessGroup(child), options.timeoutMs ?? COMMAND_TIMEOUT_MS);
       child.on("error", reject);
       child.on("close", (exitCode, signal) => {
         clearTimeout(timer);
@@ -137,6 +143,16 @@ export class PulumiProject {
 
   remove(): void {
     fs.rmSync(path.dirname(this.home), { recursive: true, force: true });
+  }
+}
+
+/** SIGKILL to the CLI and every process it started. */
+export function killProcessGroup(child: ChildProcess): void {
+  if (child.pid === undefined) return;
+  try {
+    process.kill(-child.pid, "SIGKILL");
+  } catch {
+    // Already gone.
   }
 }
 
