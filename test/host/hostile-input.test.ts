@@ -1,11 +1,10 @@
 import assert from "node:assert/strict";
+import fc from "fast-check";
 import type { HostError, Props } from "../../harness/provider-host";
 import { MAX_FAILURES_PER_PROPERTY, MAX_LIST_ITEMS } from "../../provider/schema/limits";
 import { png, validInputs } from "../support/fixtures";
+import { hostileText, oddNumber, UNPRINTABLE } from "../support/hostile";
 import { emulatorConfig, usePeers } from "../support/peers";
-
-/** Any raw control, format (bidi, zero-width) or separator character: nothing printed may carry one. */
-const UNPRINTABLE = /[\p{Cc}\p{Cf}\p{Cs}\u2028\u2029]/u;
 
 function setAt(root: any, path: Array<string | number>, value: unknown): void {
   let current = root;
@@ -54,15 +53,19 @@ describe("hostile input through Pulumi's provider host: refused in check, never 
   const peers = usePeers();
   const check = (inputs: Props) => peers.host.check({}, { ...inputs, __provider: peers.providerText });
 
-  /** The failures on `property`, after asserting that nothing printed carries a raw control or bidi character. */
-  async function failuresOf(inputs: Props, property: string) {
+  /** All failures, after asserting that nothing printed carries a raw control or bidi character. */
+  async function printableFailures(inputs: Props) {
     const { failures } = await check(inputs);
     for (const failure of failures) {
       assert.doesNotMatch(failure.reason, UNPRINTABLE, `a reason carries an unprintable character`);
       assert.doesNotMatch(failure.property, UNPRINTABLE);
     }
     assert.equal(peers.host.exited, false);
-    return failures.filter((failure) => failure.property === property);
+    return failures;
+  }
+
+  async function failuresOf(inputs: Props, property: string) {
+    return (await printableFailures(inputs)).filter((failure) => failure.property === property);
   }
 
   for (const path of TEXT_FIELDS) {
@@ -90,6 +93,30 @@ describe("hostile input through Pulumi's provider host: refused in check, never 
       });
     }
   }
+
+  it("property-based: hostile text and odd numbers anywhere, 300 cases, each answered within 5 s", async () => {
+    const numberFields = [
+      ["purpose"],
+      ["operatorPerson", "certificateType"],
+      ["businessInfo", "businessCertificateType"],
+    ];
+    const hostile = fc.oneof(
+      fc.tuple(fc.constantFrom(...TEXT_FIELDS), hostileText as fc.Arbitrary<unknown>),
+      fc.tuple(fc.constantFrom(...numberFields), oddNumber),
+    );
+    await fc.assert(
+      fc.asyncProperty(hostile, async ([path, value]) => {
+        const inputs = validInputs();
+        setAt(inputs, path, value);
+        for (const failure of await printableFailures(inputs)) {
+          assert.ok(failure.property !== "" && failure.reason.startsWith(failure.property), failure.reason);
+          if (typeof value === "string" && value.length >= 5) assert.ok(!failure.reason.includes(value));
+        }
+      }),
+      { numRuns: 300, timeout: 5000 },
+    );
+    assert.deepEqual((await check(validInputs())).failures, [], "the host still answers a valid check");
+  });
 
   it("materialName is checked as sent: 20 characters and a trailing space is refused, not counted trimmed", async () => {
     const [failure] = await failuresOf(validInputs({ materialName: `${"资".repeat(20)} ` }), "materialName");
