@@ -118,7 +118,7 @@ export function resolveSettings(
   };
 }
 
-/** The endpoint must be https, except on loopback (a local emulator or a test server). */
+/** The endpoint must be https, except on loopback (a local emulator or a test server), and carry no query. */
 function parseEndpoint(action: string, text: string): URL {
   const where = `set ${SETTINGS.smsEndpoint.config} or ${SETTINGS.smsEndpoint.env}`;
   let url: URL;
@@ -130,6 +130,17 @@ function parseEndpoint(action: string, text: string): URL {
       ErrorCode.InvalidEndpoint,
       `the SMS endpoint "${text}" is not a URL`,
       `${where} to e.g. ${DEFAULT_SMS_ENDPOINT}`,
+    );
+  }
+  if (text.includes("?") || text.includes("#")) {
+    // The query is not the provider's to sign (it writes Action and Version itself); sent as it stands, it fails with
+    // SignatureDoesNotMatch. Its content is not repeated: a proxy's query may hold a token.
+    throw configError(
+      action,
+      ErrorCode.InvalidEndpoint,
+      `the SMS endpoint ${url.origin}${url.pathname} has a query string or fragment (?… or #…), ` +
+        "which the provider cannot sign",
+      `${where} to the endpoint's address alone, e.g. ${DEFAULT_SMS_ENDPOINT}`,
     );
   }
   if (url.protocol === "https:") return url;

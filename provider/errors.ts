@@ -20,7 +20,7 @@ export const ErrorCode = {
   MissingCredentials: "MissingCredentials",
   /** A numeric or enumerated setting has a value it cannot take. */
   InvalidSetting: "InvalidSetting",
-  /** The endpoint setting is not a URL. */
+  /** The endpoint setting is not a URL, or carries a query string the provider cannot sign. */
   InvalidEndpoint: "InvalidEndpoint",
   /** The endpoint is plain http away from loopback. */
   InsecureEndpoint: "InsecureEndpoint",

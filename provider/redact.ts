@@ -1,7 +1,7 @@
 /**
  * The one redaction step every error, warning and log line goes through. A qualification carries ID numbers,
  * mobiles and scans of real people (PIPL), and requests carry keys and signatures: none may reach a terminal,
- * a CI log or the state file.
+ * a CI log or the state file. It also makes what it returns safe to print (see `neutralise`).
  */
 
 const PATTERNS: Array<[RegExp, string]> = [
@@ -30,7 +30,20 @@ export function redact(text: string, knownSecrets: readonly (string | undefined)
     if (secret && secret.length >= 6) result = result.split(secret).join("[redacted]");
   }
   for (const [pattern, replacement] of PATTERNS) result = result.replace(pattern, replacement);
-  return result;
+  return neutralise(result);
+}
+
+/**
+ * Controls (Cc: ESC, CR, NUL…), format characters (Cf: bidi overrides and isolates, zero-width ones), line and
+ * paragraph separators and lone surrogates. Written to a terminal or a CI log they clear the screen, rewrite a line or
+ * reverse what follows, so text that came from the inputs (a file name, a misspelt key, a name in state) could forge
+ * what a user reads.
+ */
+const UNPRINTABLE = /[\p{Cc}\p{Cf}\p{Cs}\u2028\u2029]/gu;
+
+/** `text` with each unprintable character written as a visible escape: ESC becomes `\u{1b}`, RLO `\u{202e}`. */
+export function neutralise(text: string): string {
+  return text.replace(UNPRINTABLE, (character) => `\\u{${(character.codePointAt(0) as number).toString(16)}}`);
 }
 
 const PERSONAL_KEYS = new Set(["personIDCard", "personMobile", "fileContent"]);

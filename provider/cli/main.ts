@@ -148,8 +148,14 @@ async function main(argv: readonly string[]): Promise<number> {
       const notice = (message: string) => process.stderr.write(`${redact(message)}\n`);
       const filter = { materialName: command.name, status: command.status };
       const { items, conclusive } = await listQualifications(client, filter, notice);
-      if (command.json) process.stdout.write(`${redact(JSON.stringify(items, null, 2))}\n`);
-      else process.stdout.write(`${redact(formatTable(items))}\n`);
+      const text = command.json ? JSON.stringify(items, null, 2) : formatTable(items);
+      // Line by line: redaction shows a line break inside a value as an escape, and the listing has many lines.
+      process.stdout.write(
+        `${text
+          .split("\n")
+          .map((line) => redact(line))
+          .join("\n")}\n`,
+      );
       if (!command.json) {
         const scope = conclusive ? "" : " (approved ones only: this account lists no others)";
         process.stderr.write(`${items.length} qualification(s)${scope}; credentials from ${source}\n`);

@@ -1,8 +1,8 @@
-import * as fs from "node:fs";
 import { sha256Hex } from "../signing/signer";
 import type { DocType, FileSuffix, SignAuthFile } from "../types";
 import { imageTypeOf } from "./file-type";
 import { toProjectPath } from "./project-root";
+import { readScan } from "./read-scan";
 
 export interface DocumentFileOptions {
   fileType: DocType;
@@ -13,17 +13,14 @@ export interface DocumentFileOptions {
 /**
  * A scan on disk as a `SignAuthFile`, for the state to hold only what proves which file was sent: its path
  * relative to the project directory (where Pulumi.yaml is), its size and its sha256. The provider reads the bytes when
- * it files the qualification
- * and refuses a file that changed since. Problems (missing, not an image, too large) are reported by
- * `pulumi preview` under the property that holds the document.
+ * it files the qualification and refuses a file that changed since. Problems (missing, unreadable, not a regular
+ * file, not an image, too large) are reported by `pulumi preview` under the property that holds the document.
  */
 export function documentFile(file: string, options: DocumentFileOptions): SignAuthFile {
-  let bytes: Buffer | undefined;
-  try {
-    bytes = fs.readFileSync(file);
-  } catch {
-    // check reports it, with the property's path; a throw here would only show a stack trace.
-  }
+  // A file that cannot be read, or is refused unread (a FIFO, a device, over 5 MB), is recorded without a digest:
+  // check reports why, with the property's path; a throw here would only show a stack trace.
+  const read = readScan(file);
+  const bytes = Buffer.isBuffer(read) ? read : undefined;
   const type = bytes ? imageTypeOf(bytes) : undefined;
   const fileSuffix = options.fileSuffix ?? (type === "png" ? "png" : /\.jpeg$/i.test(file) ? "jpeg" : "jpg");
   return {

@@ -1,4 +1,4 @@
-import { MAX_FILE_BYTES } from "../schema/file-content";
+import { MAX_FILE_BYTES } from "../schema/limits";
 
 export type ImageType = "jpeg" | "png";
 

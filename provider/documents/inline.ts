@@ -1,8 +1,7 @@
 /** The create side of `documentFile()`: each file read again, verified, and written into the body that is sent. */
 import { randomUUID } from "node:crypto";
 import { formatPath } from "../schema/check";
-import { sha256Hex } from "../signing/signer";
-import { findDocuments, readDocument } from "./references";
+import { digestVerdict, findDocuments, readDocument } from "./references";
 
 export type FileContentFormat = "dataUri" | "base64";
 
@@ -33,16 +32,19 @@ export async function inlineDocuments(
   // A placeholder no input can contain, so the JSON text can be cut at each one.
   const marker = `volcengine-sms-document-${randomUUID()}-`;
   for (const { at, file } of findDocuments(copy)) {
-    const bytes = await readDocument(file.document);
+    const bytes = readDocument(file.document);
     const where = `${formatPath([...at, "document"])}: ${file.document.path}`;
     if (!Buffer.isBuffer(bytes)) {
       problems.push(`${where} ${bytes.problem}`);
       continue;
     }
-    if (sha256Hex(bytes) !== file.document.sha256) {
+    const verdict = digestVerdict(file.document, bytes);
+    if (verdict !== "same") {
       problems.push(
-        `${where} changed since preview (its sha256 differs from the one in the plan): run pulumi up again to ` +
-          `review the new file`,
+        verdict === "unread"
+          ? `${where} could not be read when the program ran (documentFile() recorded no digest): run pulumi up again`
+          : `${where} changed since preview (its sha256 differs from the one in the plan): run pulumi up again to ` +
+              "review the new file",
       );
       continue;
     }

@@ -1,7 +1,8 @@
-import { promises as fs } from "node:fs";
+import { sha256Hex } from "../signing/signer";
 import type { DocumentReference } from "../types";
 import { containsUnknown } from "../values";
 import { fromProjectPath } from "./project-root";
+import { readScan, type ScanRead } from "./read-scan";
 
 /**
  * The provider's side of `documentFile`: it runs in Pulumi's provider host and finds each file from the project
@@ -34,11 +35,15 @@ export function findDocuments(value: unknown, at: PropertyKey[] = [], into: Foun
   return into;
 }
 
-export async function readDocument(reference: DocumentReference): Promise<Buffer | { problem: string }> {
-  try {
-    return await fs.readFile(fromProjectPath(reference.path));
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    return { problem: code === "ENOENT" ? "does not exist" : `cannot be read (${code ?? "error"})` };
-  }
+export function readDocument(reference: DocumentReference): ScanRead {
+  return readScan(fromProjectPath(reference.path));
+}
+
+/**
+ * How the bytes read now compare with what the program recorded: `unread` when `documentFile()` could not read the
+ * file (it then records no digest), so the message says that rather than "changed".
+ */
+export function digestVerdict(reference: DocumentReference, bytes: Buffer): "same" | "unread" | "changed" {
+  if (reference.sha256 === "") return "unread";
+  return sha256Hex(bytes) === reference.sha256 ? "same" : "changed";
 }

@@ -1,27 +1,46 @@
 /** The preview side of `documentFile()`: check's rules for each file a body refers to. */
-import { type CheckFailure, formatPath } from "../schema/check";
-import { sha256Hex } from "../signing/signer";
+import { type CheckFailure, capPerProperty, checkFailure, formatPath } from "../schema/check";
+import { MAX_LIST_ITEMS } from "../schema/limits";
 import { documentBytesProblem } from "./file-type";
-import { findDocuments, readDocument } from "./references";
+import { digestVerdict, findDocuments, readDocument } from "./references";
 
 /**
- * check's file rules: the file exists, is a JPEG or PNG matching fileSuffix, at most 5 MB, and is the file the program
- * read.
+ * check's file rules: the file is a regular file of at most 5 MB, a JPEG or PNG matching fileSuffix, and the file the
+ * program read. Files in a list longer than its maximum are not opened: check already refuses the list.
  */
 export async function documentFailures(body: unknown): Promise<CheckFailure[]> {
   const failures: CheckFailure[] = [];
   for (const { at, file } of findDocuments(body)) {
+    if (inOverlongList(body, at)) continue;
     const where = formatPath([...at, "document"]);
     const fail = (problem: string) =>
-      failures.push({ property: String(at[0]), reason: `${where}: ${file.document.path} ${problem} (证件文件)` });
-    const bytes = await readDocument(file.document);
+      failures.push(checkFailure(String(at[0]), `${where}: ${file.document.path} ${problem} (证件文件)`));
+    const bytes = readDocument(file.document);
     if (!Buffer.isBuffer(bytes)) {
       fail(bytes.problem);
       continue;
     }
     const problem = documentBytesProblem(bytes, file.fileSuffix);
+    const verdict = digestVerdict(file.document, bytes);
     if (problem) fail(problem);
-    else if (sha256Hex(bytes) !== file.document.sha256) fail("changed after the program read it: run again");
+    else if (verdict === "unread")
+      fail("could not be read when the program ran (documentFile() recorded no digest), but can now: run again");
+    else if (verdict === "changed") fail("changed after the program read it: run again");
   }
-  return failures;
+  return capPerProperty(failures);
+}
+
+/** True when a list on the path to a document holds more items than its maximum. */
+function inOverlongList(body: unknown, at: readonly PropertyKey[]): boolean {
+  let holder = body;
+  for (const segment of at) {
+    if (holder === null || typeof holder !== "object") return false;
+    const value = (holder as Record<PropertyKey, unknown>)[segment];
+    const limited = typeof segment === "string" && Object.hasOwn(MAX_LIST_ITEMS, segment);
+    if (limited && Array.isArray(value) && value.length > MAX_LIST_ITEMS[segment as keyof typeof MAX_LIST_ITEMS]) {
+      return true;
+    }
+    holder = value;
+  }
+  return false;
 }

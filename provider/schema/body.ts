@@ -1,12 +1,14 @@
 import { z } from "zod";
 import { DocType, Purpose } from "../types";
-import { inspectFileContent, MAX_FILE_BYTES } from "./file-content";
+import { inspectFileContent } from "./file-content";
 import {
   isCalendarDate,
   mainlandIdCardProblem,
   mainlandMobileProblem,
   unifiedSocialCreditCodeProblem,
 } from "./identifiers";
+import { MAX_FILE_BYTES, MAX_LIST_ITEMS, MAX_MATERIAL_NAME_CHARS } from "./limits";
+import { nameProblem, textProblem } from "./text";
 
 /**
  * The ApplySignatureIdent body as a zod schema. Built by a function, not at module load, so a provider method
@@ -15,9 +17,17 @@ import {
  */
 export function signatureIdentBodySchema() {
   const docType = z.literal(Object.values(DocType));
-  const nonBlank = z.string().refine((s) => s.trim().length > 0, "must not be blank");
-  const calendarDate = z.string().refine(isCalendarDate, "must be a real calendar date written YYYY-MM-DD");
-  const optionalText = z.string().nullish();
+  // Each string field is one rule that gives its first problem, so a NUL in an ID number is reported as that alone.
+  const ruled = (problemOf: (value: string) => string | undefined) =>
+    z.string().superRefine((value, ctx) => addProblem(ctx, problemOf(value)));
+  const name = ruled(nameProblem);
+  const filePath = ruled((value) => textProblem(value) ?? (value === "" ? "must not be empty" : undefined));
+  const calendarDate = ruled(
+    (value) =>
+      textProblem(value) ?? (isCalendarDate(value) ? undefined : "must be a real calendar date written YYYY-MM-DD"),
+  );
+  const list = <T extends z.ZodType>(item: T, property: keyof typeof MAX_LIST_ITEMS) =>
+    z.array(item).max(MAX_LIST_ITEMS[property]);
   // Cross-field rules run even when a sibling is invalid, so every mistake shows in one preview; but only on objects.
   const always = {
     when: (payload: { value: unknown }) =>
@@ -28,9 +38,10 @@ export function signatureIdentBodySchema() {
     .strictObject({
       fileType: docType,
       fileSuffix: z.literal(["jpg", "jpeg", "png"]),
-      fileContent: optionalText,
-      fileUrl: optionalText,
-      document: z.strictObject({ path: nonBlank, sha256: z.string(), size: z.number().int().min(0) }).nullish(),
+      fileContent: z.string().nullish(),
+      // The vendor's own examples send "" for the source not used.
+      fileUrl: ruled((value) => (value === "" ? undefined : urlProblem(value))).nullish(),
+      document: z.strictObject({ path: filePath, sha256: z.string(), size: z.number().int().min(0) }).nullish(),
     })
     .superRefine((file, ctx) => {
       const hasContent = typeof file.fileContent === "string" && file.fileContent !== "";
@@ -72,22 +83,20 @@ export function signatureIdentBodySchema() {
           }
         }
       }
-      if (hasUrl && !isHttpUrl(file.fileUrl as string)) {
-        ctx.addIssue({ code: "custom", path: ["fileUrl"], message: "must be an http:// or https:// URL" });
-      }
     }, always);
 
   const personInfo = z
     .strictObject({
       certificateType: z.number().int().min(0),
-      personCertificate: z.array(signAuthFile),
-      personName: nonBlank,
-      personIDCard: nonBlank,
-      personMobile: z.string().superRefine((mobile, ctx) => addProblem(ctx, mainlandMobileProblem(mobile))),
+      personCertificate: list(signAuthFile, "personCertificate"),
+      personName: name,
+      personIDCard: name,
+      personMobile: ruled((mobile) => textProblem(mobile) ?? mainlandMobileProblem(mobile)),
     })
     .superRefine((person, ctx) => {
       // Only the mainland ID card has a published check digit; other documents pass through unchecked.
-      if (person.certificateType === 0 && typeof person.personIDCard === "string" && person.personIDCard !== "") {
+      const idCard = person.personIDCard;
+      if (person.certificateType === 0 && typeof idCard === "string" && idCard !== "" && !textProblem(idCard)) {
         addProblem(ctx, mainlandIdCardProblem(person.personIDCard), ["personIDCard"]);
       }
     }, always);
@@ -96,13 +105,11 @@ export function signatureIdentBodySchema() {
     .strictObject({
       businessCertificateType: docType,
       businessCertificate: signAuthFile,
-      businessCertificateName: nonBlank,
-      unifiedSocialCreditIdentifier: z
-        .string()
-        .superRefine((code, ctx) => addProblem(ctx, unifiedSocialCreditCodeProblem(code))),
+      businessCertificateName: name,
+      unifiedSocialCreditIdentifier: ruled((code) => textProblem(code) ?? unifiedSocialCreditCodeProblem(code)),
       businessCertificateValidityPeriodStart: calendarDate,
       businessCertificateValidityPeriodEnd: calendarDate,
-      legalPersonName: nonBlank,
+      legalPersonName: name,
     })
     .superRefine((info, ctx) => {
       const start = info.businessCertificateValidityPeriodStart;
@@ -119,18 +126,21 @@ export function signatureIdentBodySchema() {
 
   return z
     .strictObject({
-      materialName: z.string().refine((s) => {
-        const characters = [...s.trim()].length;
-        return characters >= 1 && characters <= 20;
-      }, "must be 1 to 20 characters (counted as characters, not bytes)"),
+      materialName: ruled(
+        (value) =>
+          nameProblem(value) ??
+          ([...value].length > MAX_MATERIAL_NAME_CHARS
+            ? `must be 1 to ${MAX_MATERIAL_NAME_CHARS} characters (counted as characters, not bytes)`
+            : undefined),
+      ),
       purpose: z.literal(Object.values(Purpose)),
       businessInfo,
       operatorPerson: personInfo,
       responsiblePersonInfo: personInfo,
       legalPerson: personInfo.nullish(),
-      powerOfAttorney: z.array(signAuthFile).nullish(),
-      otherMaterials: z.array(signAuthFile).nullish(),
-      effectSignatures: z.array(nonBlank).nullish(),
+      powerOfAttorney: list(signAuthFile, "powerOfAttorney").nullish(),
+      otherMaterials: list(signAuthFile, "otherMaterials").nullish(),
+      effectSignatures: list(name, "effectSignatures").nullish(),
     })
     .superRefine((body, ctx) => {
       if (
@@ -150,11 +160,22 @@ function addProblem(ctx: z.RefinementCtx, problem: string | undefined, path?: Pr
   if (problem) ctx.addIssue({ code: "custom", message: problem, ...(path ? { path } : {}) });
 }
 
-function isHttpUrl(value: string): boolean {
+/** fileUrl: the vendor fetches it, so it must be a plain public http(s) address with nothing it could misread. */
+function urlProblem(value: string): string | undefined {
+  const problem = nameProblem(value);
+  if (problem) return problem;
+  if (/\s/u.test(value)) return "must not contain whitespace (write a space as %20)";
+  let url: URL;
   try {
-    const url = new URL(value);
-    return (url.protocol === "http:" || url.protocol === "https:") && url.hostname !== "";
+    url = new URL(value);
   } catch {
-    return false;
+    return "must be an http:// or https:// URL";
   }
+  if ((url.protocol !== "http:" && url.protocol !== "https:") || url.hostname === "") {
+    return "must be an http:// or https:// URL";
+  }
+  if (url.username !== "" || url.password !== "") {
+    return "must not carry a user or password (user:password@): the URL is stored and sent in plain text";
+  }
+  return undefined;
 }

@@ -1,6 +1,8 @@
 import type { z } from "zod";
+import { redact } from "../redact";
 import { UNKNOWN_VALUE } from "../values";
 import type { signatureIdentBodySchema } from "./body";
+import { MAX_FAILURES_PER_PROPERTY } from "./limits";
 
 export interface CheckFailure {
   /** The top-level property, as Pulumi prints check failures per property. */
@@ -9,33 +11,36 @@ export interface CheckFailure {
   reason: string;
 }
 
-const FIELD_LABELS: Record<string, string> = {
-  materialName: "资质名称",
-  purpose: "资质用途",
-  businessInfo: "企业信息",
-  businessCertificateType: "企业证件类型",
-  businessCertificate: "企业证件",
-  businessCertificateName: "企业名称",
-  unifiedSocialCreditIdentifier: "统一社会信用代码",
-  businessCertificateValidityPeriodStart: "证件有效期起始日期",
-  businessCertificateValidityPeriodEnd: "证件有效期截止日期",
-  legalPersonName: "法人姓名",
-  operatorPerson: "经办人信息",
-  responsiblePersonInfo: "责任人信息",
-  legalPerson: "法人信息",
-  powerOfAttorney: "授权委托书",
-  otherMaterials: "其他材料",
-  effectSignatures: "适用签名",
-  certificateType: "证件类型",
-  personCertificate: "证件照片",
-  personName: "姓名",
-  personIDCard: "证件号码",
-  personMobile: "手机号码",
-  fileType: "文件类型",
-  fileSuffix: "证件文件后缀",
-  fileContent: "文件内容",
-  fileUrl: "文件地址",
-};
+// A map, not an object literal: a key such as `constructor` or `__proto__` must find no label, not Object's own.
+const FIELD_LABELS = new Map<string, string>(
+  Object.entries({
+    materialName: "资质名称",
+    purpose: "资质用途",
+    businessInfo: "企业信息",
+    businessCertificateType: "企业证件类型",
+    businessCertificate: "企业证件",
+    businessCertificateName: "企业名称",
+    unifiedSocialCreditIdentifier: "统一社会信用代码",
+    businessCertificateValidityPeriodStart: "证件有效期起始日期",
+    businessCertificateValidityPeriodEnd: "证件有效期截止日期",
+    legalPersonName: "法人姓名",
+    operatorPerson: "经办人信息",
+    responsiblePersonInfo: "责任人信息",
+    legalPerson: "法人信息",
+    powerOfAttorney: "授权委托书",
+    otherMaterials: "其他材料",
+    effectSignatures: "适用签名",
+    certificateType: "证件类型",
+    personCertificate: "证件照片",
+    personName: "姓名",
+    personIDCard: "证件号码",
+    personMobile: "手机号码",
+    fileType: "文件类型",
+    fileSuffix: "证件文件后缀",
+    fileContent: "文件内容",
+    fileUrl: "文件地址",
+  }),
+);
 
 let cachedSchema: ReturnType<typeof signatureIdentBodySchema> | undefined;
 
@@ -56,13 +61,41 @@ export function checkSignatureIdentBody(body: unknown): CheckFailure[] {
   for (const issue of result.error.issues) {
     for (const path of issuePaths(issue)) {
       if (dependsOnUnknown(body, path)) continue;
-      failures.push({
-        property: String(path[0] ?? ""),
-        reason: `${formatPath(path)}: ${describe(issue, valueAt(body, path))}${label(path)}`,
-      });
+      const reason = `${formatPath(path)}: ${describe(issue, valueAt(body, path))}${label(path)}`;
+      failures.push(checkFailure(String(path[0] ?? ""), reason));
     }
   }
-  return failures;
+  return capPerProperty(failures);
+}
+
+/**
+ * A failure as Pulumi will print it: through the one redaction step, so an unknown key or a file name that holds an
+ * escape sequence or a bidi override is shown, not obeyed.
+ */
+export function checkFailure(property: string, reason: string): CheckFailure {
+  return { property: redact(property), reason: redact(reason) };
+}
+
+/** The first few failures of each property, then one that counts the rest: a 500-item list must not flood a preview. */
+export function capPerProperty(failures: readonly CheckFailure[]): CheckFailure[] {
+  const shown = new Map<string, number>();
+  const kept: CheckFailure[] = [];
+  for (const failure of failures) {
+    const count = (shown.get(failure.property) ?? 0) + 1;
+    shown.set(failure.property, count);
+    if (count <= MAX_FAILURES_PER_PROPERTY) kept.push(failure);
+  }
+  for (const [property, count] of shown) {
+    if (count <= MAX_FAILURES_PER_PROPERTY) continue;
+    const more = count - MAX_FAILURES_PER_PROPERTY;
+    kept.push({
+      property,
+      reason:
+        `${property || "inputs"}: and ${more} more problem${more === 1 ? "" : "s"} ` +
+        `(the first ${MAX_FAILURES_PER_PROPERTY} are shown)`,
+    });
+  }
+  return kept;
 }
 
 /** An unrecognized key is reported at each key's own path, so the failure names the top-level property. */
@@ -76,9 +109,9 @@ function describe(issue: z.core.$ZodIssue, value: unknown): string {
     case "invalid_type":
       return value === undefined || value === null
         ? "is required"
-        : `must be ${article(issue.expected)}, not ${kindOf(value)}`;
+        : `must be ${article(issue.expected)}, not ${kindOf(value)}${gotNumber(value, false)}`;
     case "invalid_value":
-      return `must be one of ${issue.values.map(String).join(", ")}`;
+      return `must be one of ${issue.values.map(String).join(", ")}${gotNumber(value, true)}`;
     case "too_small":
       return issue.origin === "number"
         ? `must be at least ${issue.minimum}`
@@ -106,13 +139,25 @@ function article(expected: string): string {
 
 function kindOf(value: unknown): string {
   if (Array.isArray(value)) return "an array";
+  if (typeof value === "number" && !Number.isFinite(value)) return String(value);
   if (typeof value === "number" && !Number.isInteger(value)) return "a fraction";
   return article(typeof value);
 }
 
+/**
+ * What a user who quoted a number, or computed NaN, needs to see. Only a string of at most three digits is repeated:
+ * that is an enum value or a count, never an ID number or a mobile.
+ */
+function gotNumber(value: unknown, alsoNonFinite: boolean): string {
+  if (typeof value === "string" && /^[+-]?\d{1,3}$/.test(value)) {
+    return `: got the string "${value}", write it without quotes`;
+  }
+  return alsoNonFinite && typeof value === "number" && !Number.isFinite(value) ? `: got ${value}` : "";
+}
+
 function label(path: PropertyKey[]): string {
   const last = [...path].reverse().find((segment) => typeof segment === "string");
-  const text = last === undefined ? undefined : FIELD_LABELS[last as string];
+  const text = typeof last === "string" ? FIELD_LABELS.get(last) : undefined;
   return text ? ` (${text})` : "";
 }
 
@@ -126,10 +171,7 @@ export function formatPath(path: readonly PropertyKey[]): string {
 
 function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
   let current = root;
-  for (const segment of path) {
-    if (current === null || typeof current !== "object") return undefined;
-    current = (current as Record<PropertyKey, unknown>)[segment];
-  }
+  for (const segment of path) current = ownValue(current, segment);
   return current;
 }
 
@@ -138,8 +180,13 @@ function dependsOnUnknown(root: unknown, path: readonly PropertyKey[]): boolean 
   let current = root;
   for (const segment of path) {
     if (current === UNKNOWN_VALUE) return true;
-    if (current === null || typeof current !== "object") return false;
-    current = (current as Record<PropertyKey, unknown>)[segment];
+    current = ownValue(current, segment);
   }
   return current === UNKNOWN_VALUE;
+}
+
+/** Own properties only: `toString` or `constructor` in the inputs is what the user wrote, not Object's method. */
+function ownValue(holder: unknown, key: PropertyKey): unknown {
+  if (holder === null || typeof holder !== "object" || !Object.hasOwn(holder, key)) return undefined;
+  return (holder as Record<PropertyKey, unknown>)[key];
 }

@@ -1,5 +1,3 @@
-export const MAX_FILE_BYTES = 5 * 1024 * 1024;
-
 const DATA_URI = /^data:([\w.+-]+\/[\w.+-]+);base64,/;
 const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
 

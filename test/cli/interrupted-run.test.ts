@@ -71,7 +71,7 @@ describe("an interrupted pulumi up under the real CLI, and the recovery the READ
     assert.equal(applies(), before);
   });
 
-  it("pulumi refresh --clear-pending-creates drops the interrupted create from the state; nothing is filed", async () => {
+  it("refresh --clear-pending-creates drops the interrupted create from the state; nothing is filed", async () => {
     const before = applies();
     const pending = (await project.exportState()).deployment.pending_operations ?? [];
     assert.deepEqual(
@@ -102,7 +102,7 @@ describe("an interrupted pulumi up under the real CLI, and the recovery the READ
     assert.equal((await project.outputs()).reviewStatus, "reviewing");
   });
 
-  it("pulumi refresh shows a rejection with the reviewer's reason and what to do; the qualification stays", async () => {
+  it("pulumi refresh shows a rejection with the reviewer's reason and what to do; it stays in the state", async () => {
     emulator.reject(filedId, OPINION);
     const { stdout } = await project.run(["refresh", "--yes"]);
     assert.match(stdout, new RegExp(`qualification ${filedId} "${NAME}" was rejected: ${OPINION}`));

@@ -1,4 +1,5 @@
 import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
@@ -16,6 +17,13 @@ describe("documents from files: scans read at apply time, only digests in state"
   const peers = usePeers();
   let dir: string;
   const applyCount = () => peers.emulator.requests.filter((r) => r.action === "ApplySignatureIdent").length;
+
+  function link(target: string, name: string): string {
+    const file = path.join(dir, name);
+    fs.rmSync(file, { force: true });
+    fs.symlinkSync(target, file);
+    return file;
+  }
 
   function write(name: string, bytes: Buffer): string {
     const file = path.join(dir, name);
@@ -163,6 +171,49 @@ describe("documents from files: scans read at apply time, only digests in state"
       make: () => write("really-png.jpg", image("png", 1024)),
       reason: /really-png\.jpg is a PNG image but fileSuffix says jpg/,
     },
+    // Refused by stat before anything reads them: reading a FIFO without a writer would never return (the test would
+    // time out), a device or a 512 MB file would fill the memory.
+    {
+      problem: "a named pipe (FIFO) that nothing writes to, without hanging",
+      make: () => {
+        const fifo = path.join(dir, "pipe.png");
+        if (!fs.existsSync(fifo)) execFileSync("mkfifo", [fifo]);
+        return fifo;
+      },
+      reason: /pipe\.png is a named pipe \(FIFO\), not a regular file/,
+    },
+    {
+      problem: "a device (a link to /dev/zero)",
+      make: () => link("/dev/zero", "zero.png"),
+      reason: /zero\.png is a device, not a regular file/,
+    },
+    {
+      problem: "a folder",
+      make: () => {
+        fs.mkdirSync(path.join(dir, "folder.png"), { recursive: true });
+        return path.join(dir, "folder.png");
+      },
+      reason: /folder\.png is a folder, not a regular file/,
+    },
+    {
+      problem: "a 512 MB (sparse) file",
+      make: () => {
+        const file = write("sparse.jpg", image("jpeg", 1024));
+        fs.truncateSync(file, 512 * MB);
+        return file;
+      },
+      reason: /sparse\.jpg is 536870912 bytes; at most 5242880 \(5 MB\)/,
+    },
+    {
+      problem: "a path through a file (fails even for root)",
+      make: () => path.join(dir, "licence.jpg", "back.png"),
+      reason: /licence\.jpg\/back\.png does not exist: a folder on its path is a file/,
+    },
+    {
+      problem: "a dangling symbolic link",
+      make: () => link(path.join(dir, "never-there.png"), "dangling.png"),
+      reason: /dangling\.png is a symbolic link to a file that does not exist/,
+    },
   ];
   for (const { problem, make, reason } of BROKEN) {
     it(`check fails on ${problem}, naming the property and the file`, async () => {
@@ -179,6 +230,40 @@ describe("documents from files: scans read at apply time, only digests in state"
       assert.match(failures[0].reason, reason);
     });
   }
+
+  it("a file the program could not read says so, in preview and at apply, rather than 'changed'", async () => {
+    // As root no permission stops a read, so the program meets a dangling link and the provider the file made since.
+    const late = link(path.join(dir, "scanned-late.png"), "late.png");
+    const inputs = inputsWithDocuments();
+    (inputs.operatorPerson as any).personCertificate[1] = documentFile(late, {
+      fileType: DocType.OperatorIdCardBack,
+      fileSuffix: "png",
+    });
+    write("scanned-late.png", image("png", 2048, 4));
+    const { failures } = await peers.host.check({}, inputs);
+    assert.equal(failures.length, 1, JSON.stringify(failures));
+    assert.match(failures[0].reason, /late\.png could not be read when the program ran .*: run again/);
+    const before = applyCount();
+    await assert.rejects(peers.host.create(inputs), (error: HostError) => {
+      assert.match(error.message, /DocumentChanged.*late\.png could not be read when the program ran/);
+      assert.doesNotMatch(error.message, /changed since preview/);
+      return true;
+    });
+    assert.equal(applyCount(), before);
+  });
+
+  it("a file without read permission is named as such (skipped as root: permissions never stop root)", async function () {
+    if (process.getuid?.() === 0) {
+      console.log("      skipped: running as root, which reads a file whatever its mode; the case above covers it");
+      this.skip();
+    }
+    const file = write("locked.png", image("png", 2048));
+    fs.chmodSync(file, 0o000);
+    const inputs = inputsWithDocuments();
+    (inputs.operatorPerson as any).personCertificate[1] = documentFile(file, { fileType: DocType.OperatorIdCardBack });
+    const { failures } = await peers.host.check({}, inputs);
+    assert.match(failures[0].reason, /locked\.png cannot be read: permission denied/);
+  });
 
   it("a program run in another folder than the provider host (main: in Pulumi.yaml) finds its files", async () => {
     const examples = path.join(REPO_ROOT, "examples");

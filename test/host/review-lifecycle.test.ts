@@ -143,7 +143,7 @@ describe("review lifecycle through Pulumi's provider host", () => {
       assert.equal(named("有意重复").length, 2);
     });
 
-    it("a replacement that keeps the name waits for the old review (or the flag); after a decision it files", async () => {
+    it("a replacement keeping the name waits for the old review (or the flag); after a decision it files", async () => {
       const inputs = validInputs({ materialName: "替换的资质" });
       const old = await peers.host.create(withProvider(inputs));
       const changed = { ...inputs, effectSignatures: ["示例科技", "示例"] };
