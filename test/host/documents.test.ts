@@ -252,7 +252,7 @@ describe("documents from files: scans read at apply time, only digests in state"
     assert.equal(applyCount(), before);
   });
 
-  it("a file without read permission is named as such (skipped as root: permissions never stop root)", async function () {
+  it("a file without read permission is named as such (skipped as root, whom no mode stops)", async function () {
     if (process.getuid?.() === 0) {
       console.log("      skipped: running as root, which reads a file whatever its mode; the case above covers it");
       this.skip();
