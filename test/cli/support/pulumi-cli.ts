@@ -37,18 +37,18 @@ export class PulumiProject {
 
   private constructor(
     readonly dir: string,
-    private readonly home: string,
-  ) {}
+    /** Holds PULUMI_HOME and the file backend; removed with the project. */
+    private readonly base: string,
+    /** The Node.js that runs the program and the provider host; default: the one running the tests. */
+    private readonly nodeBin = path.dirname(process.execPath),
+  ) {
+    fs.mkdirSync(path.join(base, "home"), { recursive: true });
+    fs.mkdirSync(path.join(base, "state"), { recursive: true });
+  }
 
   static create(name: string): PulumiProject {
-    if (!fs.existsSync(path.join(PULUMI_BIN, "pulumi"))) {
-      throw new Error(`no Pulumi CLI in ${PULUMI_BIN}: run npm run pulumi-cli first (it builds the CLI with Go)`);
-    }
-    const base = fs.mkdtempSync(path.join(os.tmpdir(), `pulumi-cli-${name}-`));
+    const base = PulumiProject.newBase(name);
     const dir = path.join(base, "project");
-    const home = path.join(base, "home");
-    fs.mkdirSync(path.join(base, "state"), { recursive: true });
-    fs.mkdirSync(home);
     fs.mkdirSync(dir);
     // The repository root as the README runs it: package.json included, since Pulumi reads the program's entry
     // point from it when Pulumi.yaml's main names a folder.
@@ -60,18 +60,23 @@ export class PulumiProject {
     for (const folder of ["node_modules", "dist"]) {
       fs.symlinkSync(path.join(REPO_ROOT, folder), path.join(dir, folder), "dir");
     }
-    return new PulumiProject(dir, home);
+    return new PulumiProject(dir, base);
   }
 
-  /** A project folder prepared elsewhere (e.g. a scratch project that installed the packed package). */
-  static at(dir: string): PulumiProject {
-    const home = fs.mkdtempSync(path.join(os.tmpdir(), "pulumi-cli-home-"));
-    fs.mkdirSync(path.join(home, "state"));
-    return new PulumiProject(dir, home);
+  /** A project folder prepared elsewhere (a scratch project that installed the packed package, say). */
+  static at(dir: string, nodeBin?: string): PulumiProject {
+    return new PulumiProject(dir, PulumiProject.newBase(path.basename(dir)), nodeBin);
+  }
+
+  private static newBase(name: string): string {
+    if (!fs.existsSync(path.join(PULUMI_BIN, "pulumi"))) {
+      throw new Error(`no Pulumi CLI in ${PULUMI_BIN}: run npm run pulumi-cli first (it builds the CLI with Go)`);
+    }
+    return fs.mkdtempSync(path.join(os.tmpdir(), `pulumi-cli-${name}-`));
   }
 
   get backendDir(): string {
-    return path.join(path.dirname(this.home), "state");
+    return path.join(this.base, "state");
   }
 
   env(): NodeJS.ProcessEnv {
@@ -80,8 +85,8 @@ export class PulumiProject {
     );
     return {
       ...inherited,
-      PATH: [PULUMI_BIN, path.dirname(process.execPath), process.env.PATH].join(path.delimiter),
-      PULUMI_HOME: this.home,
+      PATH: [PULUMI_BIN, this.nodeBin, process.env.PATH].join(path.delimiter),
+      PULUMI_HOME: path.join(this.base, "home"),
       PULUMI_BACKEND_URL: `file://${this.backendDir}`,
       PULUMI_CONFIG_PASSPHRASE: "cli-test-passphrase",
       PULUMI_SKIP_UPDATE_CHECK: "true",
@@ -142,7 +147,7 @@ export class PulumiProject {
   }
 
   remove(): void {
-    fs.rmSync(path.dirname(this.home), { recursive: true, force: true });
+    fs.rmSync(this.base, { recursive: true, force: true });
   }
 }
 
