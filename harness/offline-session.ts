@@ -158,13 +158,16 @@ async function session(emulator: RunningEmulator, host: ProviderHost): Promise<v
   out("$ pulumi config set materialName 示例科技短信资质二");
   out("$ pulumi preview");
   result = await run(true, rename);
-  expectClean(result, diagnostics);
+  expectClean(result, diagnostics, { keepDiagnostics: true });
   const replacement = result.steps[0];
   expect(
     replacement?.op === "replace",
     `a changed materialName should preview as a replacement, previewed ${describeSteps(result)}`,
   );
+  await host.waitForStderr(/is replaced \(a new filing, a new review\): materialName changed/);
   out(` +- ${typeAndName(replacement)} replace [diff: ~${replacement.replaces?.join(",~")}]`);
+  out("Diagnostics:");
+  for (const line of diagnostics.take()) out(`  warning: ${line}`);
   out(
     "Resources: +-1 to replace. `up` would file a new qualification (a new human review); the API cannot change one " +
       "in place.",

@@ -5,6 +5,11 @@ export interface SignatureIdentDiff {
   changes: boolean;
   /** Every changed input: the API cannot update a qualification, so each change files a new one. */
   replaces: (InputProperty | "adoptId")[];
+  /**
+   * The changed fields by path, e.g. `operatorPerson.personMobile`: Pulumi's preview shows a changed secret as an
+   * unchanged `[secret]`, so the provider names them for the reviewer (never their values).
+   */
+  changedPaths: string[];
 }
 
 /**
@@ -17,16 +22,42 @@ export function diffSignatureIdent(
   olds: Record<string, unknown>,
   news: Record<string, unknown>,
 ): SignatureIdentDiff {
-  const replaces: SignatureIdentDiff["replaces"] = INPUT_PROPERTIES.filter((property) => {
+  const replaces: SignatureIdentDiff["replaces"] = [];
+  const changedPaths: string[] = [];
+  for (const property of INPUT_PROPERTIES) {
     const before = comparable(withoutAbsent(olds[property]));
     const after = comparable(withoutAbsent(news[property]));
-    if (containsUnknown(after)) return true;
-    if (property === "effectSignatures") return !isCoveredBy(after, before);
-    return canonicalJson(before) !== canonicalJson(after);
-  });
+    const changed = containsUnknown(after)
+      ? [property]
+      : property === "effectSignatures"
+        ? isCoveredBy(after, before)
+          ? []
+          : [property]
+        : pathsThatDiffer(before, after, property);
+    if (changed.length > 0) replaces.push(property);
+    changedPaths.push(...changed);
+  }
   const adoptId = withoutAbsent(news.adoptId);
-  if (adoptId !== undefined && adoptId !== id) replaces.push("adoptId");
-  return { changes: replaces.length > 0, replaces };
+  if (adoptId !== undefined && adoptId !== id) {
+    replaces.push("adoptId");
+    changedPaths.push("adoptId");
+  }
+  return { changes: replaces.length > 0, replaces, changedPaths };
+}
+
+/** The deepest paths at which two values differ; a list of another length differs as a whole. */
+function pathsThatDiffer(before: unknown, after: unknown, path: string): string[] {
+  if (canonicalJson(before) === canonicalJson(after)) return [];
+  const isObject = (value: unknown): value is Record<string, unknown> =>
+    value !== null && typeof value === "object" && !Array.isArray(value);
+  if (Array.isArray(before) && Array.isArray(after) && before.length === after.length) {
+    return before.flatMap((item, index) => pathsThatDiffer(item, after[index], `${path}[${index}]`));
+  }
+  if (isObject(before) && isObject(after)) {
+    const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])].sort();
+    return keys.flatMap((key) => pathsThatDiffer(before[key], after[key], `${path}.${key}`));
+  }
+  return [path];
 }
 
 /** A file on disk is the same document wherever it lies: only its digest counts. */

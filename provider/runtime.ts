@@ -26,6 +26,8 @@ type Props = Record<string, unknown>;
 
 const PROVIDER_KEY = "__provider";
 const DEFAULT_POLL_SECONDS = 30;
+/** A replacement's changed fields are named in one line; a wholesale change should not flood the preview. */
+const MAX_PATHS_SHOWN = 8;
 /** When the status could not be read while waiting: the qualification exists, its review is not known. */
 const UNREAD_REVIEW: Review = {
   reviewStatus: "unknown",
@@ -56,8 +58,17 @@ export async function check(_olds: Props, news: Props) {
 }
 
 export async function diff(id: string, olds: Props, news: Props) {
+  const { changes, replaces, changedPaths } = diffSignatureIdent(id, olds, news);
+  if (changes) {
+    const name = typeof olds.materialName === "string" ? ` "${olds.materialName}"` : "";
+    const fields =
+      changedPaths.length > MAX_PATHS_SHOWN
+        ? `${changedPaths.slice(0, MAX_PATHS_SHOWN).join(", ")} and ${changedPaths.length - MAX_PATHS_SHOWN} more`
+        : changedPaths.join(", ");
+    warn(`SmsSignatureIdent: qualification ${id}${name} is replaced (a new filing, a new review): ${fields} changed`);
+  }
   // The new qualification is filed before the old one leaves the state, so a failed filing loses nothing.
-  return { ...diffSignatureIdent(id, olds, news), deleteBeforeReplace: false } satisfies dynamic.DiffResult;
+  return { changes, replaces, deleteBeforeReplace: false } satisfies dynamic.DiffResult;
 }
 
 export async function create(inputs: Props) {

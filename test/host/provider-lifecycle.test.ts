@@ -78,6 +78,11 @@ describe("SmsSignatureIdent lifecycle through Pulumi's provider host, against th
       assert.equal(diff.changes, "some");
       assert.deepEqual(diff.replaces.sort(), ["materialName", "operatorPerson"]);
       assert.equal(diff.deleteBeforeReplace, false);
+      // Pulumi shows the changed mobile as an unchanged [secret]: the provider names the field, not the value.
+      await peers.host.waitForStderr(
+        /is replaced \(a new filing, a new review\): materialName, operatorPerson\.personMobile/,
+      );
+      assert.ok(!peers.host.stderr.includes("13800138001"));
     });
 
     it("replaces a property whose new value is not known yet in preview", async () => {
