@@ -26,8 +26,19 @@ export function signatureIdentBodySchema() {
     (value) =>
       textProblem(value) ?? (isCalendarDate(value) ? undefined : "must be a real calendar date written YYYY-MM-DD"),
   );
+  // zod's own .max() runs on anything with a `length`, even after the value failed to be an array, and throws on a
+  // `length` that is an object without a prototype (fast-check found it). This one measures arrays only, and runs
+  // also when items are invalid, so an overlong list of bad items still names the maximum.
   const list = <T extends z.ZodType>(item: T, property: keyof typeof MAX_LIST_ITEMS) =>
-    z.array(item).max(MAX_LIST_ITEMS[property]);
+    z.array(item).superRefine(
+      (items, ctx) => {
+        const maximum = MAX_LIST_ITEMS[property];
+        if (items.length > maximum) {
+          ctx.addIssue({ code: "too_big", origin: "array", maximum, inclusive: true, input: items });
+        }
+      },
+      { when: (payload) => Array.isArray(payload.value) },
+    );
   // Cross-field rules run even when a sibling is invalid, so every mistake shows in one preview; but only on objects.
   const always = {
     when: (payload: { value: unknown }) =>

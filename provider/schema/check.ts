@@ -58,7 +58,9 @@ export function checkSignatureIdentBody(body: unknown): CheckFailure[] {
   const result = cachedSchema.safeParse(body);
   if (result.success) return [];
   const failures: CheckFailure[] = [];
-  for (const issue of result.error.issues) {
+  // A list over its maximum says so first: the cap per property below must not hide it behind the items' problems.
+  const issues = [...result.error.issues].sort((a, b) => Number(b.code === "too_big") - Number(a.code === "too_big"));
+  for (const issue of issues) {
     for (const path of issuePaths(issue)) {
       if (dependsOnUnknown(body, path)) continue;
       const reason = `${formatPath(path)}: ${describe(issue, valueAt(body, path))}${label(path)}`;

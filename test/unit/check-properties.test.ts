@@ -258,3 +258,13 @@ describe("check: a key given as JSON", () => {
     );
   });
 });
+
+describe("check: shapes fast-check found", () => {
+  it("a list given as an object whose length is an object without a prototype is a failure, not a throw", () => {
+    const body = { ...validInputs(), effectSignatures: { length: Object.create(null) } };
+    assert.deepEqual(
+      checkSignatureIdentBody(body).map((f) => f.reason),
+      ["effectSignatures: must be an array, not an object (适用签名)"],
+    );
+  });
+});
