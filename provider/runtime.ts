@@ -122,6 +122,7 @@ function clientFor(
   return new SignedJsonClient({
     ...settings,
     service: SMS_SERVICE,
+    report: (line) => warn(`SmsSignatureIdent: ${line}`),
     retryHooks: {
       onRetry: ({ attempt, maxAttempts, delayMs, error, reason }) => {
         const status = error.httpStatus ? `, HTTP ${error.httpStatus}` : "";
