@@ -130,7 +130,7 @@ export class SignedJsonClient {
     } catch (error) {
       // A transport failure carries no answer, so it says nothing about the gateway's limit.
       if (error instanceof VolcengineError && error.kind !== "transport")
-        rateControl.record(sentAt, { throttled: isThrottled(error), retryAfterMs: error.retryAfterMs });
+        rateControl.record(sentAt, { throttled: isThrottled(error) });
       throw error;
     }
   }

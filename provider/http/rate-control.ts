@@ -10,11 +10,14 @@
  * - The rate to drop from is the answers that got through in the last second (goodput), not the send rate: in the
  *   first burst the send rate is many times what the gateway allows, and before the SDK's first half-second bucket
  *   closes it measures 0 and drops to the minimum rate.
- * - An answer to a request sent before the last slow-down says nothing about the new rate and is not acted on,
- *   as TCP reacts once per round trip: the SDK multiplies by beta for each of 16 refusals that were in flight.
+ * - It slows down at most once per second, the gateway's window, as TCP reacts once per round trip: a refusal of a
+ *   request sent less than a second after the last slow-down may be the gateway still counting the requests before
+ *   it (refused ones count too), and says nothing about the new rate. The SDK multiplies by beta for each of the 16
+ *   refusals in flight, and again for each request refused while the window drains.
  * - Waiters are served first come, first served, one token each; the SDK lets every waiter sleep the same delay
  *   and then all of them send at once.
- * After `quietMs` without a throttle the spell is over: pacing stops until the next throttle.
+ * After `quietMs` without a throttle the spell is over and reported so; pacing goes on, as in the SDK, its rate
+ * growing with demand (at most twice the requests of the last second), so a process that sends little never waits.
  */
 
 export interface Clock {
@@ -69,7 +72,6 @@ export class RateControl {
   private rate = 0;
   private tokens = 0;
   private lastRefill = 0;
-  private pausedUntil = 0;
   /** CUBIC state: the goodput when the last throttle came, when it came, and K (seconds to grow back to it). */
   private lastMaxRate = 0;
   private lastThrottle = 0;
@@ -103,7 +105,7 @@ export class RateControl {
 
   /** Resolves when this request may go out; the value is its send time, to give back to `record`. */
   async acquire(): Promise<number> {
-    if (this.paced || this.clock.now() < this.pausedUntil || this.waiting.length > 0) {
+    if (this.paced || this.waiting.length > 0) {
       if (this.spell) this.spell.paced += 1;
       await new Promise<void>((resolve) => {
         this.waiting.push(resolve);
@@ -116,7 +118,7 @@ export class RateControl {
   }
 
   /** Records the answer to a request sent at `sentAt`; transport failures, which carry no answer, are not recorded. */
-  record(sentAt: number, answer: { throttled: boolean; retryAfterMs?: number }): void {
+  record(sentAt: number, answer: { throttled: boolean }): void {
     const now = this.clock.now();
     prune(this.sends, now);
     prune(this.accepted, now);
@@ -127,8 +129,7 @@ export class RateControl {
       return;
     }
     this.noteThrottle(now);
-    if (answer.retryAfterMs !== undefined) this.pausedUntil = Math.max(this.pausedUntil, now + answer.retryAfterMs);
-    if (this.paced && sentAt < this.lastDecrease) return;
+    if (this.paced && sentAt < this.lastDecrease + WINDOW_MS) return;
     const goodput = this.accepted.length;
     // Nothing got through in the last second at the current rate: it is too fast, whatever it was.
     this.lastMaxRate = goodput > 0 ? goodput : this.paced ? this.rate : this.minRate;
@@ -176,12 +177,12 @@ export class RateControl {
     if (this.cancelWake) return;
     const now = this.clock.now();
     this.refill(now);
-    while (this.waiting.length > 0 && now >= this.pausedUntil && (!this.paced || this.tokens >= 1)) {
+    while (this.waiting.length > 0 && (!this.paced || this.tokens >= 1)) {
       if (this.paced) this.tokens -= 1;
       this.waiting.shift()?.();
     }
     if (this.waiting.length === 0) return;
-    const wait = now < this.pausedUntil ? this.pausedUntil - now : ((1 - this.tokens) / this.rate) * 1000;
+    const wait = ((1 - this.tokens) / this.rate) * 1000;
     this.cancelWake = this.clock.setTimer(
       () => {
         this.cancelWake = undefined;
@@ -204,9 +205,6 @@ export class RateControl {
   private endSpell(spell: NonNullable<RateControl["spell"]>): void {
     if (this.spell !== spell) return;
     this.spell = undefined;
-    this.paced = false;
-    this.lastDecrease = Number.NEGATIVE_INFINITY;
-    this.pump();
     const seconds = round((spell.lastThrottle - spell.started) / 1000);
     this.options.report?.({
       kind: "recovered",
@@ -240,6 +238,6 @@ export function describeThrottleNotice(notice: ThrottleNotice): string {
   }
   return (
     `${notice.host} stopped throttling: ${notice.refused} refused requests were retried and ${notice.paced} waited ` +
-    `for their turn, over ${notice.seconds} s of throttling; calls are no longer paced`
+    `for their turn, over ${notice.seconds} s of throttling; the pace keeps growing with demand`
   );
 }
