@@ -16,7 +16,7 @@ export interface Target {
 }
 
 export interface Row {
-  /** The issue's item number, 1–7. */
+  /** The issue's item number, 1–7; 8 is the scale issue's. */
   item: number;
   label: string;
   figure: Figure;
@@ -32,7 +32,7 @@ export const text = (value: string): Figure => ({ kind: "text", text: value });
 
 export function formatTime(ms: number): string {
   if (ms < 1) return `${(ms * 1000).toPrecision(3)} µs`;
-  if (ms < 10_000) return `${ms.toPrecision(3)} ms`;
+  if (ms < 1000) return `${ms.toPrecision(3)} ms`;
   return `${(ms / 1000).toPrecision(3)} s`;
 }
 

@@ -2,6 +2,7 @@
 // the vendor's envelopes and error codes, a simulated review, and injectable faults.
 
 export type { EmulatorSettings } from "./admin";
+export { type SelfSignedCertificate, selfSignedCertificate } from "./certificate";
 export type { FaultKind, FaultSpec } from "./faults";
 export { AUDIT_STATUS_CODES } from "./review-status";
 export { IDENTIFICATION_LIST_VERSION, QUALIFICATION_API_VERSION } from "./sms-actions";

@@ -1,6 +1,7 @@
 // Wires the store, the fault queue and the HTTP handlers into a running local server, and hands
 // back the controls tests use to steer it.
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import { createServer as createHttpsServer } from "node:https";
 import type { AddressInfo, Socket } from "node:net";
 import {
   ADMIN_PREFIX,
@@ -10,6 +11,7 @@ import {
   parseSettingsChanges,
   statusOf,
 } from "./admin";
+import { selfSignedCertificate } from "./certificate";
 import { newRequestId } from "./envelope";
 import { FaultQueue, type FaultSpec, parseFaultSpec } from "./faults";
 import { CancellableDelays, send } from "./http-io";
@@ -71,6 +73,8 @@ export interface EmulatorOptions {
   offerIdentificationList?: boolean;
   /** Refuse with FlowLimitExceeded (429) any API request beyond this many in a one-second window; default none. */
   rateLimitPerSecond?: number | null;
+  /** Serve https with a self-signed certificate made at start (see `certificate`); default false. */
+  https?: boolean;
 }
 
 export interface QualificationSummary {
@@ -81,8 +85,10 @@ export interface QualificationSummary {
 }
 
 export interface RunningEmulator {
-  /** e.g. "http://127.0.0.1:41234" (no trailing slash). */
+  /** e.g. "http://127.0.0.1:41234" (no trailing slash); https:// when started with `https`. */
   endpoint: string;
+  /** With `https`: the self-signed certificate (PEM) a client must trust, for 127.0.0.1, ::1 and localhost. */
+  certificate?: string;
   /** The first accepted credential and region. */
   accessKey: string;
   secretKey: string;
@@ -172,9 +178,14 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     }
   };
 
-  const server = createServer((req, res) => void handle(req, res));
+  const tls = settings.https
+    ? selfSignedCertificate("pulumi-volcengine-sms emulator", { dns: ["localhost"], ip: ["127.0.0.1"] })
+    : undefined;
+  const listener = (req: IncomingMessage, res: ServerResponse) => void handle(req, res);
+  const server = tls ? createHttpsServer({ cert: tls.cert, key: tls.key }, listener) : createServer(listener);
   const sockets = new Set<Socket>();
-  server.on("connection", (socket) => {
+  server.on("connection", (socket: Socket) => {
+    traffic.countConnection();
     sockets.add(socket);
     socket.on("close", () => sockets.delete(socket));
   });
@@ -197,7 +208,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   const { port } = server.address() as AddressInfo;
   const hostInUrl = settings.host.includes(":") ? `[${settings.host}]` : settings.host;
   return {
-    endpoint: `http://${hostInUrl}:${port}`,
+    endpoint: `${tls ? "https" : "http"}://${hostInUrl}:${port}`,
+    certificate: tls?.cert,
     accessKey: settings.credentials[0].accessKey,
     secretKey: settings.credentials[0].secretKey,
     region: settings.regions[0],
@@ -268,6 +280,7 @@ function resolveOptions(options: EmulatorOptions): ResolvedOptions {
     log: options.log ?? (() => undefined),
     offerIdentificationList: options.offerIdentificationList ?? true,
     rateLimitPerSecond,
+    https: options.https ?? false,
     requiredSignedHeaders: (options.requiredSignedHeaders ?? [...DEFAULT_REQUIRED_SIGNED_HEADERS]).map((h) =>
       h.toLowerCase(),
     ),

@@ -8,13 +8,15 @@ export interface TrafficCounters {
   throttled: number;
   /** ApplySignatureIdent calls that created a qualification. */
   filed: number;
+  /** TCP connections accepted (API and admin alike): how well clients reuse them. */
+  connections: number;
 }
 
 const WINDOW_MS = 1000;
 
 export class TrafficControl {
   private arrivals: number[] = [];
-  private counters: TrafficCounters = { received: {}, throttled: 0, filed: 0 };
+  private counters: TrafficCounters = { received: {}, throttled: 0, filed: 0, connections: 0 };
 
   /** perSecond null: no limit. */
   constructor(
@@ -44,6 +46,10 @@ export class TrafficControl {
     return false;
   }
 
+  countConnection(): void {
+    this.counters.connections += 1;
+  }
+
   countFiling(): void {
     this.counters.filed += 1;
   }
@@ -53,6 +59,6 @@ export class TrafficControl {
   }
 
   resetCounters(): void {
-    this.counters = { received: {}, throttled: 0, filed: 0 };
+    this.counters = { received: {}, throttled: 0, filed: 0, connections: 0 };
   }
 }

@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import type { FileContentFormat } from "./documents/inline";
 import { ErrorCode, VolcengineError } from "./errors";
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from "./http/retry";
@@ -23,6 +24,7 @@ export const SETTINGS = {
   maxAttempts: { config: "volcengine:smsMaxAttempts", env: "VOLCENGINE_SMS_MAX_ATTEMPTS" },
   retryDeadlineSeconds: { config: "volcengine:smsRetryDeadlineSeconds", env: "VOLCENGINE_SMS_RETRY_DEADLINE_SECONDS" },
   fileContentFormat: { config: "volcengine:smsFileContentFormat", env: "VOLCENGINE_SMS_FILE_CONTENT_FORMAT" },
+  caFile: { config: "volcengine:smsCaFile", env: "VOLCENGINE_SMS_CA_FILE" },
 } as const;
 export type SettingName = keyof typeof SETTINGS;
 
@@ -38,6 +40,8 @@ export interface ResolvedSettings {
   retryPolicy: RetryPolicy;
   /** How `documentFile()` scans are sent: the vendor's page shows data URIs, its Java demo raw base64. */
   fileContentFormat: FileContentFormat;
+  /** The PEM text of volcengine:smsCaFile: trusted instead of Node's bundled CAs. */
+  ca?: string;
 }
 
 /** Reads our keys out of the engine's stack config, as Pulumi's dynamic `Config.get` gives them. */
@@ -103,8 +107,10 @@ export function resolveSettings(
       "set it to dataUri or base64",
     );
   }
+  const caFile = pick("caFile");
   return {
     fileContentFormat,
+    ...(caFile === undefined ? {} : { ca: readCaFile(action, caFile) }),
     credentials: { accessKey, secretKey, sessionToken: pick("sessionToken") },
     region: pick("region") ?? DEFAULT_REGION,
     endpoint,
@@ -116,6 +122,32 @@ export function resolveSettings(
       deadlineMs: Math.round(positive("retryDeadlineSeconds", DEFAULT_RETRY_POLICY.deadlineMs / 1000) * 1000),
     },
   };
+}
+
+/** Read when a method runs, like every setting, so neither the path's contents nor the path reach the state. */
+function readCaFile(action: string, file: string): string {
+  const where = `${SETTINGS.caFile.config} / ${SETTINGS.caFile.env}`;
+  let text: string;
+  try {
+    text = readFileSync(file, "utf8");
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? "unreadable";
+    throw configError(
+      action,
+      ErrorCode.InvalidSetting,
+      `${where} is "${file}", which cannot be read (${code})`,
+      "set it to the path of a PEM file with the CA certificate that signs the endpoint's certificate",
+    );
+  }
+  if (!text.includes("-----BEGIN CERTIFICATE-----")) {
+    throw configError(
+      action,
+      ErrorCode.InvalidSetting,
+      `${where} is "${file}", which holds no PEM certificate (-----BEGIN CERTIFICATE-----)`,
+      "set it to the path of a PEM file with the CA certificate that signs the endpoint's certificate",
+    );
+  }
+  return text;
 }
 
 /** The endpoint must be https, except on loopback (a local emulator or a test server), and carry no query. */

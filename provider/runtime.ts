@@ -273,6 +273,7 @@ function clientFor(action: string, settings = resolveSettings(action, stackSetti
   return new SignedJsonClient({
     ...settings,
     service: SMS_SERVICE,
+    report: (line) => warn(`SmsSignatureIdent: ${line}`),
     retryHooks: {
       onRetry: ({ attempt, maxAttempts, delayMs, error, reason }) => {
         const status = error.httpStatus ? `, HTTP ${error.httpStatus}` : "";

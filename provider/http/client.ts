@@ -1,8 +1,18 @@
-import { Agent, request, errors as undiciErrors } from "undici";
+import { request, errors as undiciErrors } from "undici";
 import { ErrorCode, VolcengineError } from "../errors";
 import { type SigningCredentials, signRequest } from "../signing/signer";
+import { type SharedTransport, sharedTransport } from "./connections";
 import { parseJson } from "./json";
-import { deliveryOf, parseRetryAfter, type RetryHooks, type RetryPolicy, withRetries } from "./retry";
+import { describeThrottleNotice } from "./rate-control";
+import {
+  deliveryOf,
+  isThrottled,
+  parseRetryAfter,
+  type RetryHooks,
+  type RetryPolicy,
+  TLS_CODES,
+  withRetries,
+} from "./retry";
 
 export interface SignedJsonClientOptions {
   /** `https://sms.volcengineapi.com` or a proxy/emulator; its path, if any, is kept. */
@@ -12,6 +22,8 @@ export interface SignedJsonClientOptions {
   service: string;
   credentials: SigningCredentials;
   connectTimeoutMs: number;
+  /** PEM certificates to trust instead of Node's bundled CAs (volcengine:smsCaFile). */
+  ca?: string;
   /** Applies to waiting for the response headers and to each pause in the response body. */
   timeoutMs: number;
   retryPolicy: RetryPolicy;
@@ -19,6 +31,8 @@ export interface SignedJsonClientOptions {
   /** Answers larger than this are refused instead of buffered. */
   maxResponseBytes?: number;
   now?: () => Date;
+  /** Hears one line when the process starts being throttled and one when that is over. */
+  report?: (line: string) => void;
 }
 
 export interface CallResult {
@@ -52,10 +66,15 @@ interface Envelope {
  * action sends and what its Result means is in `provider/api/`.
  */
 export class SignedJsonClient {
-  private readonly agent: Agent;
+  private readonly transport: SharedTransport;
 
   constructor(private readonly options: SignedJsonClientOptions) {
-    this.agent = new Agent({ connect: { timeout: options.connectTimeoutMs } });
+    const report = options.report;
+    this.transport = sharedTransport(
+      options.endpoint,
+      options,
+      report && ((notice) => report(describeThrottleNotice(notice))),
+    );
   }
 
   /**
@@ -74,7 +93,7 @@ export class SignedJsonClient {
     ];
     try {
       const bytes = typeof call.body === "string" ? Buffer.from(call.body, "utf8") : call.body;
-      const attempt = () => this.send(action, call.version, bytes, secrets);
+      const attempt = () => this.send(action, call.version, bytes, secrets, repeatable);
       return await withRetries(action, repeatable, this.options.retryPolicy, attempt, this.options.retryHooks);
     } catch (error) {
       if (error instanceof VolcengineError && !repeatable && deliveryOf(error) === "ambiguous") {
@@ -96,12 +115,35 @@ export class SignedJsonClient {
     }
   }
 
-  /** One attempt, signed afresh (X-Date is part of the signature). */
+  /** One attempt, when the process's rate control lets it go; what the answer says about throttling goes back. */
   private async send(
     action: string,
     version: string,
     bytes: Buffer,
     secrets: readonly (string | undefined)[],
+    repeatable: boolean,
+  ): Promise<CallResult> {
+    const { rateControl } = this.transport;
+    const sentAt = await rateControl.acquire();
+    try {
+      const result = await this.exchange(action, version, bytes, secrets, repeatable);
+      rateControl.record(sentAt, { throttled: false });
+      return result;
+    } catch (error) {
+      // A transport failure carries no answer, so it says nothing about the gateway's limit.
+      if (error instanceof VolcengineError && error.kind !== "transport")
+        rateControl.record(sentAt, { throttled: isThrottled(error) });
+      throw error;
+    }
+  }
+
+  /** Signed afresh for each attempt (X-Date is part of the signature). */
+  private async exchange(
+    action: string,
+    version: string,
+    bytes: Buffer,
+    secrets: readonly (string | undefined)[],
+    repeatable: boolean,
   ): Promise<CallResult> {
     const { endpoint, credentials } = this.options;
     const url = new URL(endpoint);
@@ -128,7 +170,7 @@ export class SignedJsonClient {
         method: "POST",
         headers: signed.headers,
         body: bytes,
-        dispatcher: this.agent,
+        dispatcher: repeatable ? this.transport.reads : this.transport.filings,
         headersTimeout: this.options.timeoutMs,
         bodyTimeout: this.options.timeoutMs,
       });
@@ -205,9 +247,8 @@ export class SignedJsonClient {
     return { result: envelope.Result, requestId: requestId ?? "", httpStatus: status };
   }
 
-  close(): Promise<void> {
-    return this.agent.close();
-  }
+  /** Nothing to release: connections and the rate control belong to the process (connections.ts). */
+  async close(): Promise<void> {}
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {
@@ -253,7 +294,18 @@ const TRANSPORT_DESCRIPTIONS: Record<string, string> = {
   UND_ERR_SOCKET: "the connection was closed before the answer was complete",
   ECONNRESET: "the connection was reset",
   UND_ERR_RES_CONTENT_LENGTH_MISMATCH: "the answer was cut short",
+  DEPTH_ZERO_SELF_SIGNED_CERT: "the endpoint's certificate is self-signed and not trusted",
+  SELF_SIGNED_CERT_IN_CHAIN: "the endpoint's certificate chain ends in a CA that is not trusted",
+  UNABLE_TO_VERIFY_LEAF_SIGNATURE: "the endpoint's certificate is not signed by a trusted CA",
+  UNABLE_TO_GET_ISSUER_CERT_LOCALLY: "the endpoint's certificate is not signed by a trusted CA",
+  CERT_HAS_EXPIRED: "the endpoint's certificate has expired",
+  CERT_NOT_YET_VALID: "the endpoint's certificate is not valid yet (check this machine's clock)",
+  ERR_TLS_CERT_ALTNAME_INVALID: "the endpoint's certificate is for another host name",
 };
+
+const TLS_HINT =
+  "nothing was sent. If the endpoint is a proxy or an emulator with its own CA, set volcengine:smsCaFile / " +
+  "VOLCENGINE_SMS_CA_FILE to that CA's PEM file; otherwise check volcengine:smsEndpoint / VOLCENGINE_SMS_ENDPOINT";
 
 function transportError(action: string, error: unknown, secrets: readonly (string | undefined)[]): VolcengineError {
   const code = transportCode(error);
@@ -263,9 +315,10 @@ function transportError(action: string, error: unknown, secrets: readonly (strin
     code,
     secrets,
     message: TRANSPORT_DESCRIPTIONS[code] ?? (error instanceof Error ? error.message : String(error)),
-    hint:
-      "check the network path to the endpoint (volcengine:smsEndpoint / VOLCENGINE_SMS_ENDPOINT, proxies, " +
-      "firewall) and run again",
+    hint: TLS_CODES.has(code)
+      ? TLS_HINT
+      : "check the network path to the endpoint (volcengine:smsEndpoint / VOLCENGINE_SMS_ENDPOINT, proxies, " +
+        "firewall) and run again",
   });
 }
 

@@ -40,7 +40,12 @@ describe("emulator: rate limit (FlowLimitExceeded) and traffic counters", () => 
     assert.equal(refused.length, 3);
     assert.ok(refused.every((r) => r.httpStatus === 429));
     const counters = (await admin(emu, "GET", "counters")).json;
-    assert.deepEqual(counters, { received: { GetSignatureIdentList: 6 }, throttled: 3, filed: 0 });
+    assert.deepEqual(counters, {
+      received: { GetSignatureIdentList: 6 },
+      throttled: 3,
+      filed: 0,
+      connections: 7, // a connection per request (the test client keeps none open), the admin GET included
+    });
   });
 
   it("answers the refusal in the gateway's envelope, before the signature is even checked", async () => {
@@ -69,10 +74,11 @@ describe("emulator: rate limit (FlowLimitExceeded) and traffic counters", () => 
       received: { ApplySignatureIdent: 3, GetSignatureIdentificationList: 1, GetSignatureIdentList: 1 },
       throttled: 0,
       filed: 2,
+      connections: 5,
     });
 
     assert.deepEqual((await admin(emu, "DELETE", "counters")).json, { ok: true });
-    assert.deepEqual(emu.counters(), { received: {}, throttled: 0, filed: 0 });
+    assert.deepEqual(emu.counters(), { received: {}, throttled: 0, filed: 0, connections: 0 });
 
     assert.deepEqual((await admin(emu, "POST", "settings", { rateLimitPerSecond: 1 })).json.rateLimitPerSecond, 1);
     clock = new Date(clock.getTime() + 1000);

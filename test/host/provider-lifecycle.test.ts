@@ -163,7 +163,8 @@ describe("SmsSignatureIdent lifecycle through Pulumi's provider host, against th
 
     it("a gateway error (HTTP 4xx with an Error envelope) is reported with its status", async () => {
       const { action } = GET_SIGNATURE_IDENTIFICATION_LIST;
-      peers.emulator.injectFault({ action, kind: "throttle", times: 10 });
+      // A Retry-After beyond the retry deadline: no retry can start, so the refusal is the answer.
+      peers.emulator.injectFault({ action, kind: "throttle", retryAfterSeconds: 1000 });
       await assert.rejects(
         peers.host.read("9007199254740993", withProvider(validInputs())),
         new RegExp(`${action} failed \\(FlowLimitExceeded, HTTP 429, RequestId`),

@@ -42,6 +42,12 @@ const EXPECTED_ROWS: Array<[number, RegExp]> = [
   [7, /^create peak RSS growth over baseline/],
   [7, /^create peak RSS growth ÷ body size$/],
   [7, /^create body = JSON\.stringify of the inlined body, byte for byte/],
+  [8, /^\d+ creates, 16 in flight, gateway allows 20 requests\/s: time$/],
+  [8, /^\d+ creates, 16 in flight, gateway allows 20 requests\/s: time ÷ floor/],
+  [8, /^\d+ creates, 16 in flight, gateway allows 20 requests\/s: created, duplicates, refused and retried/],
+  [8, /^\d+ creates, 16 in flight, no limit: time$/],
+  [8, /^\d+-resource preview \(check \+ diff through the host, 16 in flight\): time$/],
+  [8, /^\d+ refreshes \(16 in flight, https\): connections opened$/],
 ];
 
 interface TableRow {
@@ -95,7 +101,7 @@ describe("npm run bench, in quick mode (one iteration; no time is judged)", func
     assert.match(require("../../package.json").scripts.bench, /node -r ts-node\/register bench\/run\.ts$/);
   });
 
-  it("prints a table with a row for every figure of the seven items, each with a value", () => {
+  it("prints a table with a row for every figure of the eight items, each with a value", () => {
     const rows = tableRows(stdout);
     for (const [item, label] of EXPECTED_ROWS) {
       const row = rows.find((r) => label.test(r.label));
@@ -103,7 +109,7 @@ describe("npm run bench, in quick mode (one iteration; no time is judged)", func
       assert.equal(row.item, item, `${row.label} is under item ${row.item}`);
       assert.notEqual(row.median, "", `${row.label} has no value`);
     }
-    assert.deepEqual([...new Set(rows.map((r) => r.item))], [1, 2, 3, 4, 5, 6, 7]);
+    assert.deepEqual([...new Set(rows.map((r) => r.item))], [1, 2, 3, 4, 5, 6, 7, 8]);
     for (const row of rows.filter((r) => r.target !== ""))
       assert.match(row.met, /^(yes|\*\*no\*\*)$/, `${row.label} has a target but no verdict`);
   });

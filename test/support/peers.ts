@@ -3,7 +3,7 @@
  * serialized provider.
  */
 
-import { type RunningEmulator, startEmulator } from "../../emulator";
+import { type EmulatorOptions, type RunningEmulator, startEmulator } from "../../emulator";
 import { ProviderHost, serializeProvider } from "../../harness/provider-host";
 import { signatureIdentProvider } from "../../provider/dynamic-provider";
 import { REPO_ROOT } from "./repo-root";
@@ -32,11 +32,12 @@ export function emulatorConfig(emulator: RunningEmulator, extra: Record<string, 
  */
 export function usePeers(
   config: (emulator: RunningEmulator) => Record<string, string> = (emulator) => emulatorConfig(emulator),
+  emulatorOptions: EmulatorOptions = {},
 ): Peers {
   const peers = {} as Peers;
   before(async () => {
     peers.providerText = await serializeProvider(signatureIdentProvider);
-    peers.emulator = await startEmulator({ approvalDelayMs: null });
+    peers.emulator = await startEmulator({ approvalDelayMs: null, ...emulatorOptions });
     peers.host = await ProviderHost.start({ cwd: REPO_ROOT });
     await peers.host.configure(config(peers.emulator));
   });

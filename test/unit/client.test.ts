@@ -140,24 +140,30 @@ describe("client: the vendor's answers, good and bad, over loopback", () => {
     await server.close();
   });
 
-  it("a throttled ApplySignatureIdent is retried, honouring an HTTP-date Retry-After", async () => {
-    let calls = 0;
+  it("a throttled ApplySignatureIdent is retried, honouring an HTTP-date Retry-After, reported once", async () => {
+    const arrivals: number[] = [];
     const server = await serve((_, res) => {
-      if (++calls === 1) {
+      if (arrivals.push(Date.now()) === 1) {
         res.statusCode = 429;
         res.setHeader("Retry-After", new Date(Date.now() + 1500).toUTCString());
         res.end('{"ResponseMetadata":{"RequestId":"R5","Error":{"Code":"FlowLimitExceeded","Message":"slow down"}}}');
       } else res.end(envelope('{"id":9007199254740993}'));
     });
     const retries: number[] = [];
+    const reported: string[] = [];
     const sms = client(server.url, {
       retryPolicy: { ...DEFAULT_RETRY_POLICY, maxAttempts: 3, baseDelayMs: 1 },
       retryHooks: { onRetry: (n) => retries.push(n.delayMs) },
+      report: (line) => reported.push(line),
     });
     const { result } = await sms.call({ ...APPLY_SIGNATURE_IDENT, body: "{}", repeatable: false });
     assert.equal(integerToId(result.id), "9007199254740993");
     assert.equal(server.hits(), 2);
-    assert.ok(retries[0] >= 500, `waited ${retries[0]} ms for Retry-After`);
+    // The date has whole seconds: 1.5 s ahead is at least 0.5 s ahead once truncated.
+    assert.ok(arrivals[1] - arrivals[0] >= 450, `retried after ${arrivals[1] - arrivals[0]} ms`);
+    assert.deepEqual(retries, [], "no line per throttled request");
+    assert.equal(reported.length, 1);
+    assert.match(reported[0], /^127\.0\.0\.1:\d+ is throttling requests \(FlowLimitExceeded, HTTP 429\)/);
     await server.close();
   });
 });

@@ -66,12 +66,50 @@ describe("retry policy", () => {
         { ...policy, deadlineMs: 350 },
         async () => {
           attempts++;
-          throw error({ code: "FlowLimitExceeded", httpStatus: 429 });
+          throw error({ code: "InternalError", httpStatus: 500 });
         },
         time.hooks,
       ),
     );
     assert.equal(attempts, 3, "100 + 200 fit in 350 ms, a third wait of 300 does not");
+  });
+
+  it("a throttled attempt uses up no attempt, is not reported per request; the deadline ends the retries", async () => {
+    let now = 0;
+    const sleeps: number[] = [];
+    const reported: string[] = [];
+    let attempts = 0;
+    const hooks = {
+      now: () => now,
+      sleep: async (ms: number) => void sleeps.push(ms),
+      random: () => 1,
+      onRetry: (notice: { error: VolcengineError }) => void reported.push(notice.error.code),
+    };
+    const failure = await withRetries(
+      "A",
+      false,
+      { ...policy, maxAttempts: 2, deadlineMs: 1000 },
+      async () => {
+        attempts++;
+        now += 100; // the rate control holds each attempt back for its turn
+        throw error({ code: "FlowLimitExceeded", httpStatus: 429 });
+      },
+      hooks,
+    ).catch((e: unknown) => e);
+    assert.ok(failure instanceof VolcengineError);
+    assert.equal(failure.code, "FlowLimitExceeded");
+    assert.equal(attempts, 11, "retried until the deadline, past maxAttempts 2");
+    assert.ok(
+      sleeps.every((ms) => ms === 0),
+      "no backoff of its own: the process's rate control paces it",
+    );
+    assert.deepEqual(reported, [], "the rate control reports the throttled spell, once");
+  });
+
+  it("a certificate the endpoint's CA does not sign is not sent and not retried", () => {
+    const untrusted = error({ kind: "transport", code: "DEPTH_ZERO_SELF_SIGNED_CERT" });
+    assert.equal(deliveryOf(untrusted), "not-sent");
+    assert.equal(retryReason(untrusted, true), undefined);
   });
 
   it("waits at least Retry-After", async () => {
