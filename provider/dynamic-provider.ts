@@ -29,10 +29,8 @@ function invoke<M extends Method>(method: M, args: unknown[]): ReturnType<(typeo
   try {
     runtime = require("pulumi-volcengine-sms/runtime");
   } catch (error) {
-    throw new Error(
-      `the provider host cannot load pulumi-volcengine-sms/runtime from ${process.cwd()}: ` +
-        `run npm install pulumi-volcengine-sms in the Pulumi project (${(error as Error).message})`,
-    );
+    // Short: this text is stored twice in the state of every resource.
+    throw new Error(`npm install pulumi-volcengine-sms in ${process.cwd()}: ${(error as Error).message}`);
   }
   return (runtime[method] as (...a: unknown[]) => ReturnType<(typeof Runtime)[M]>)(...args);
 }
