@@ -6,31 +6,21 @@
 import assert from "node:assert/strict";
 import { execFile } from "node:child_process";
 import * as path from "node:path";
-import { type RunningEmulator, startEmulator } from "../../emulator";
-import { EXAMPLE_PROJECT, exampleStackConfig } from "../support/example-stack";
-import { killProcessGroup, PulumiProject, qualificationsIn, REPO_ROOT } from "./support/pulumi-cli";
-import { printTranscriptOnFailure } from "./support/transcript";
+import type { RunningEmulator } from "../../emulator";
+import { EXAMPLE_PROJECT } from "../support/example-stack";
+import { useExampleProject } from "./support/example-project";
+import { killProcessGroup, type PulumiProject, qualificationsIn, REPO_ROOT } from "./support/pulumi-cli";
 
-const SECRET_CONFIG = ["operatorIdNumber", "operatorMobile", "responsibleIdNumber", "responsibleMobile"].map(
-  (name) => `${EXAMPLE_PROJECT}:${name}`,
-);
 const NAME = "示例科技短信资质";
 const OPINION = "营业执照已过期，请上传有效期内的执照";
 
 describe("an interrupted pulumi up under the real CLI, and the recovery the README gives", () => {
+  const stack = useExampleProject("interrupted");
   let emulator: RunningEmulator;
   let project: PulumiProject;
   let filedId: string;
-  printTranscriptOnFailure(() => project);
-
-  before(async () => {
-    emulator = await startEmulator({ approvalDelayMs: null });
-    project = PulumiProject.create("interrupted");
-    await project.initStack(exampleStackConfig(emulator), [...SECRET_CONFIG, "volcengine:secretKey"]);
-  });
-  after(async () => {
-    project?.remove();
-    await emulator?.close();
+  before(() => {
+    ({ emulator, project } = stack);
   });
 
   const applies = () => emulator.requests.filter((r) => r.action === "ApplySignatureIdent").length;

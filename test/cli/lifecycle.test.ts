@@ -7,15 +7,12 @@ import assert from "node:assert/strict";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { type RunningEmulator, startEmulator } from "../../emulator";
-import { EXAMPLE_PROJECT, exampleStackConfig } from "../support/example-stack";
+import type { RunningEmulator } from "../../emulator";
+import { EXAMPLE_PROJECT } from "../support/example-stack";
 import { ID_NUMBERS, MOBILES } from "../support/fixtures";
-import { PulumiProject, qualificationsIn, REPO_ROOT } from "./support/pulumi-cli";
-import { printTranscriptOnFailure } from "./support/transcript";
+import { useExampleProject } from "./support/example-project";
+import { type PulumiProject, qualificationsIn, REPO_ROOT } from "./support/pulumi-cli";
 
-const SECRET_CONFIG = ["operatorIdNumber", "operatorMobile", "responsibleIdNumber", "responsibleMobile"].map(
-  (name) => `${EXAMPLE_PROJECT}:${name}`,
-);
 const scans = fs
   .readdirSync(path.join(REPO_ROOT, "examples", "documents"))
   .map((file) => fs.readFileSync(path.join(REPO_ROOT, "examples", "documents", file)).toString("base64"));
@@ -26,18 +23,11 @@ function assertAbsent(text: string, values: readonly string[], where: string): v
 }
 
 describe("the example under the real pulumi CLI", () => {
+  const stack = useExampleProject("lifecycle");
   let emulator: RunningEmulator;
   let project: PulumiProject;
-  printTranscriptOnFailure(() => project);
-
-  before(async () => {
-    emulator = await startEmulator({ approvalDelayMs: null });
-    project = PulumiProject.create("lifecycle");
-    await project.initStack(exampleStackConfig(emulator), [...SECRET_CONFIG, "volcengine:secretKey"]);
-  });
-  after(async () => {
-    project?.remove();
-    await emulator?.close();
+  before(() => {
+    ({ emulator, project } = stack);
   });
 
   it("pulumi preview shows one qualification to create and sends nothing to the API", async () => {
