@@ -139,13 +139,7 @@ export class EngineStandIn {
         const read = await this.host.read(resource.id, resource.outputs);
         if (read.id === "") {
           this.state.delete(resource.urn);
-          result.steps.push({
-            op: "delete",
-            urn: resource.urn,
-            type: resource.type,
-            name: resource.name,
-            id: resource.id,
-          });
+          result.steps.push(deletedStep(resource));
           continue;
         }
         result.steps.push({
@@ -172,13 +166,7 @@ export class EngineStandIn {
       try {
         await this.host.delete(resource.id, resource.outputs);
         this.state.delete(resource.urn);
-        result.steps.push({
-          op: "delete",
-          urn: resource.urn,
-          type: resource.type,
-          name: resource.name,
-          id: resource.id,
-        });
+        result.steps.push(deletedStep(resource));
       } catch (error) {
         result.errors.push(`${resource.urn}: ${(error as Error).message}`);
       }
@@ -278,6 +266,10 @@ export class EngineStandIn {
 }
 
 type Secrets = Pick<ResourceState, "secretInputs" | "secretOutputs">;
+
+function deletedStep({ urn, type, name, id }: ResourceState): Step {
+  return { op: "delete", urn, type, name, id };
+}
 
 interface Registration {
   secretInputs: string[];

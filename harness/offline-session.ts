@@ -45,7 +45,8 @@ async function main(): Promise<void> {
       `Done in ${((Date.now() - started) / 1000).toFixed(1)} s: every step ran through Pulumi's dynamic-provider ` +
         `host against the emulator.`,
     );
-    out("With the Pulumi CLI installed, `pulumi up` from the repository root runs the same program for real:");
+    out("With the Pulumi CLI (or `npm run pulumi-cli`, which builds it with Go into .tools/pulumi/bin),");
+    out("`pulumi up` from the repository root runs the same program for real:");
     out("  against the emulator: run `npx pulumi-volcengine-sms-emulator` and paste the exports it prints;");
     out(
       "  against Volcengine: set volcengine:accessKey / volcengine:secretKey (or VOLCENGINE_ACCESS_KEY / " +
