@@ -25,6 +25,8 @@ Options:
                           InvalidActionOrVersion, as for an account without it
   --rate-limit <n>        refuse with FlowLimitExceeded (429) any request beyond n
                           in a one-second window (refused requests count too)
+  --https <ca-file>       serve https with a certificate made at start, and write
+                          the certificate to trust (volcengine:smsCaFile) to ca-file
   -h, --help              show this help
 
 Admin endpoints (unsigned):
@@ -40,7 +42,10 @@ Admin endpoints (unsigned):
 
 export class CliUsageError extends Error {}
 
-export type CliCommand = { kind: "help" } | { kind: "run"; options: Omit<EmulatorOptions, "log"> };
+export type CliCommand =
+  | { kind: "help" }
+  /** `caFile`: where to write the certificate a client must trust, with --https. */
+  | { kind: "run"; options: Omit<EmulatorOptions, "log">; caFile?: string };
 
 export function parseCliArgs(argv: readonly string[]): CliCommand {
   let values;
@@ -59,6 +64,7 @@ export function parseCliArgs(argv: readonly string[]): CliCommand {
         "secret-key": { type: "string" },
         "without-identification-list": { type: "boolean" },
         "rate-limit": { type: "string" },
+        https: { type: "string" },
         help: { type: "boolean", short: "h" },
       },
     }));
@@ -88,7 +94,9 @@ export function parseCliArgs(argv: readonly string[]): CliCommand {
   if (rateLimit !== undefined) {
     options.rateLimitPerSecond = integerArg("--rate-limit", rateLimit, Number.MAX_SAFE_INTEGER, 1);
   }
-  return { kind: "run", options };
+  if (values.https !== undefined) options.https = true;
+  const caFile = values.https === undefined ? undefined : resolve(values.https);
+  return { kind: "run", options, caFile };
 }
 
 function integerArg(name: string, value: string, max: number, min = 0): number {

@@ -2,6 +2,7 @@
 // pulumi-volcengine-sms-emulator: runs the emulator in the foreground and tells the user what to
 // export so the provider talks to it.
 
+import { writeFileSync } from "node:fs";
 import { CliUsageError, parseCliArgs, USAGE } from "./cli-args";
 import { DEFAULT_APPROVAL_DELAY_MS, type RunningEmulator, startEmulator } from "./start-emulator";
 
@@ -34,6 +35,8 @@ async function main(argv: readonly string[]): Promise<void> {
     process.exitCode = 1;
     return;
   }
+  // The certificate is made at start: the provider trusts it through this file (volcengine:smsCaFile).
+  if (command.caFile && emulator.certificate) writeFileSync(command.caFile, emulator.certificate);
 
   const approval =
     options.approvalDelayMs === null
@@ -56,6 +59,7 @@ async function main(argv: readonly string[]): Promise<void> {
       `export VOLCENGINE_ACCESS_KEY=${shellQuote(emulator.accessKey)}`,
       `export VOLCENGINE_SECRET_KEY=${shellQuote(emulator.secretKey)}`,
       `export VOLCENGINE_REGION=${shellQuote(emulator.region)}`,
+      ...(command.caFile ? [`export VOLCENGINE_SMS_CA_FILE=${shellQuote(command.caFile)}`] : []),
       "",
     ].join("\n")}\n`,
   );

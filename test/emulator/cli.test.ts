@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { type ChildProcessWithoutNullStreams, spawn } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import * as https from "node:https";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { SmsService } from "@volcengine/openapi/lib/services/sms";
@@ -89,6 +90,22 @@ describe("emulator CLI (pulumi-volcengine-sms-emulator)", () => {
     cli.child.kill("SIGINT");
     assert.equal(await cli.exited, 0, cli.stderr());
     assert.deepEqual(JSON.parse(readFileSync(dataFile, "utf8")), { nextId: "9007199254740993", qualifications: [] });
+  });
+
+  it("--https serves https and writes the certificate to trust, exported as VOLCENGINE_SMS_CA_FILE", async () => {
+    const caFile = join(directory, "emulator-ca.pem");
+    const cli = runCli(["--port", "0", "--https", caFile]);
+    started.push(cli);
+    await waitFor(cli, /^export VOLCENGINE_SMS_CA_FILE=.+$/m);
+    const env = exportsIn(cli.stdout());
+    assert.equal(env.VOLCENGINE_SMS_CA_FILE, caFile);
+    assert.match(env.VOLCENGINE_SMS_ENDPOINT ?? "", /^https:\/\/127\.0\.0\.1:\d+$/);
+    // A client trusting only that file reaches it; the admin route answers without a signature.
+    const status = await new Promise<number>((resolve, reject) => {
+      const url = `${env.VOLCENGINE_SMS_ENDPOINT}/__emulator/qualifications`;
+      https.get(url, { ca: readFileSync(caFile) }, (res) => resolve(res.statusCode ?? 0)).on("error", reject);
+    });
+    assert.equal(status, 200);
   });
 
   it("prints usage for --help and exits 0", async () => {
