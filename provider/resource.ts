@@ -1,6 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import { signatureIdentProvider } from "./dynamic-provider";
-import type { ReviewStatus } from "./review/status";
+import type { Review, ReviewStatus } from "./review/status";
 import {
   type BusinessInfo,
   type ControlInputs,
@@ -67,7 +67,13 @@ export class SmsSignatureIdent extends pulumi.dynamic.Resource {
 }
 
 const PERSONAL = new Set<string>(PERSONAL_FIELDS);
-const REVIEW_OUTPUTS = ["approved", "reviewStatus", "reviewOpinion", "reviewedAt", "usable"] as const;
+const REVIEW_OUTPUTS = [
+  "approved",
+  "reviewStatus",
+  "reviewOpinion",
+  "reviewedAt",
+  "usable",
+] as const satisfies readonly (keyof Review)[];
 /** Keys whose values can contain personal fields: the top-level ones and the documents inside them. */
 const HOLDERS = new Set<string>([...SECRET_PROPERTIES, "businessCertificate", "personCertificate"]);
 

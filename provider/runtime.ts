@@ -16,7 +16,7 @@ import { ErrorCode, VolcengineError } from "./errors";
 import type { SignedJsonClient } from "./http/client";
 import { personalValuesOf, redact } from "./redact";
 import { adopt, refuseWhileSameNameUnderReview, rejectionNotice, reviewAfterFiling } from "./review/filing";
-import { type LookUpResult, lookUpQualification } from "./review/lookup";
+import { effectSignaturesAfter, type LookUpResult, lookUpQualification } from "./review/lookup";
 import { type CheckFailure, checkSignatureIdentBody } from "./schema/check";
 import { checkControls } from "./schema/controls";
 import { CONTROL_PROPERTIES, type ControlInputs, type SignatureIdentBody } from "./types";
@@ -116,8 +116,7 @@ export async function read(id: string, props: Props) {
       );
     }
     // A qualification is never dropped from the state for its review state: it exists until someone deletes it.
-    const effectSignatures =
-      looked.review.approved && looked.listed ? looked.listed.effectSignatures : (stored.effectSignatures ?? []);
+    const effectSignatures = effectSignaturesAfter(looked, stored.effectSignatures);
     return { id, props: { ...stored, ...looked.review, effectSignatures } } satisfies dynamic.ReadResult;
   } finally {
     await client.close();
@@ -125,9 +124,12 @@ export async function read(id: string, props: Props) {
 }
 
 function outputsOf(body: SignatureIdentBody, controls: ControlInputs, looked: LookUpResult): Props {
-  const declared = body.effectSignatures ?? [];
-  const effectSignatures = looked.review.approved && looked.listed ? looked.listed.effectSignatures : declared;
-  return { ...body, ...controls, ...looked.review, effectSignatures };
+  return {
+    ...body,
+    ...controls,
+    ...looked.review,
+    effectSignatures: effectSignaturesAfter(looked, body.effectSignatures),
+  };
 }
 
 export async function update(): Promise<never> {

@@ -8,19 +8,11 @@ import { ErrorCode, VolcengineError } from "../errors";
 import type { SignedJsonClient } from "../http/client";
 import type { SignatureIdentBody, WaitForApproval } from "../types";
 import { idsUnderReviewNamed, type ListedQualification, type LookUpResult, lookUpQualification } from "./lookup";
-import type { Review } from "./status";
+import { type Review, UNKNOWN_REVIEW } from "./status";
 import { duration, waitForReview } from "./wait";
 
 const DEFAULT_POLL_SECONDS = 30;
-/** When the status could not be read while waiting: the qualification exists, its review is not known. */
-const UNREAD_REVIEW: Review = {
-  reviewStatus: "unknown",
-  reviewOpinion: "",
-  reviewedAt: "",
-  usable: false,
-  approved: false,
-};
-const JUST_FILED: Review = { ...UNREAD_REVIEW, reviewStatus: "reviewing" };
+const JUST_FILED: Review = { ...UNKNOWN_REVIEW, reviewStatus: "reviewing" };
 
 /** Records an existing qualification instead of filing one, once the account shows the inputs describe it. */
 export async function adopt(client: SignedJsonClient, id: string, body: SignatureIdentBody): Promise<LookUpResult> {
@@ -124,7 +116,8 @@ export async function reviewAfterFiling(
       `${label} was filed, but its review status could not be read (${reason}); it is recorded in the state: run ` +
         "pulumi refresh later",
     );
-    return { review: UNREAD_REVIEW, conclusive: false };
+    // The qualification exists; its review is not known.
+    return { review: UNKNOWN_REVIEW, conclusive: false };
   }
 }
 

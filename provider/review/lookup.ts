@@ -13,7 +13,14 @@ import {
 } from "../api/get-signature-identification-list";
 import { VolcengineError } from "../errors";
 import type { SignedJsonClient } from "../http/client";
-import { auditStatusOf, type KnownReviewStatus, type Review, reviewedAtOf, reviewStatusOf } from "./status";
+import {
+  auditStatusOf,
+  type KnownReviewStatus,
+  type Review,
+  reviewedAtOf,
+  reviewStatusOf,
+  UNKNOWN_REVIEW,
+} from "./status";
 
 /** What the list shows of a qualification, whichever action listed it. */
 export interface ListedQualification {
@@ -35,8 +42,7 @@ export interface LookUpResult {
 /** Said once per process, where the provider prints diagnostics. */
 export type Notice = (message: string) => void;
 
-const UNKNOWN: Review = { reviewStatus: "unknown", reviewOpinion: "", reviewedAt: "", usable: false, approved: false };
-const APPROVED_BY_OLD_LIST: Review = { ...UNKNOWN, reviewStatus: "approved", usable: true, approved: true };
+const APPROVED_BY_OLD_LIST: Review = { ...UNKNOWN_REVIEW, reviewStatus: "approved", usable: true, approved: true };
 /** Pages a listing reads at most: 2,000 qualifications is past any real account. */
 const MAX_PAGES = 20;
 
@@ -47,14 +53,16 @@ export async function lookUpQualification(client: SignedJsonClient, id: string, 
     try {
       const page = await getSignatureIdentificationList(client, { pageIndex: 1, pageSize: 10, id });
       const item = page.items.find((listed) => listed.id === id);
-      return item ? { listed: item, review: reviewOf(item), conclusive: true } : { review: UNKNOWN, conclusive: true };
+      return item
+        ? { listed: item, review: reviewOf(item), conclusive: true }
+        : { review: UNKNOWN_REVIEW, conclusive: true };
     } catch (error) {
       fallBackIfActionMissing(error, notice);
     }
   }
   const list = await getSignatureIdentList(client, { ids: [id], pageIndex: 1, pageSize: 10 });
   const listed = list.find((item) => item.id === id);
-  return { listed, review: listed ? APPROVED_BY_OLD_LIST : UNKNOWN, conclusive: false };
+  return { listed, review: listed ? APPROVED_BY_OLD_LIST : UNKNOWN_REVIEW, conclusive: false };
 }
 
 export type ReviewedQualification = ListedQualification & Review;
@@ -114,6 +122,11 @@ export async function idsUnderReviewNamed(
 ): Promise<string[] | undefined> {
   const { items, conclusive } = await listQualifications(client, { materialName, status: "reviewing" }, notice);
   return conclusive ? items.map((item) => item.id) : undefined;
+}
+
+/** The signatures a qualification covers: as declared until approved, then as Volcengine lists them. */
+export function effectSignaturesAfter(looked: LookUpResult, declared: unknown): unknown {
+  return looked.review.approved && looked.listed ? looked.listed.effectSignatures : (declared ?? []);
 }
 
 function matchesName(item: ListedQualification, filter: ListFilter): boolean {

@@ -26,6 +26,15 @@ export interface Review {
   approved: boolean;
 }
 
+/** What is known of a qualification the list does not show, or whose status could not be read. */
+export const UNKNOWN_REVIEW: Review = {
+  reviewStatus: "unknown",
+  reviewOpinion: "",
+  reviewedAt: "",
+  usable: false,
+  approved: false,
+};
+
 export function reviewStatusOf(auditStatus: number | undefined): ReviewStatus {
   if (auditStatus === undefined) return "unknown";
   return AUDIT_STATUS[auditStatus] ?? `status-${auditStatus}`;
