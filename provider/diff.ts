@@ -27,13 +27,7 @@ export function diffSignatureIdent(
   for (const property of INPUT_PROPERTIES) {
     const before = comparable(withoutAbsent(olds[property]));
     const after = comparable(withoutAbsent(news[property]));
-    const changed = containsUnknown(after)
-      ? [property]
-      : property === "effectSignatures"
-        ? isCoveredBy(after, before)
-          ? []
-          : [property]
-        : pathsThatDiffer(before, after, property);
+    const changed = changedPathsOf(property, before, after);
     if (changed.length > 0) replaces.push(property);
     changedPaths.push(...changed);
   }
@@ -43,6 +37,12 @@ export function diffSignatureIdent(
     changedPaths.push("adoptId");
   }
   return { changes: replaces.length > 0, replaces, changedPaths };
+}
+
+function changedPathsOf(property: InputProperty, before: unknown, after: unknown): string[] {
+  if (containsUnknown(after)) return [property];
+  if (property === "effectSignatures") return isCoveredBy(after, before) ? [] : [property];
+  return pathsThatDiffer(before, after, property);
 }
 
 /** The deepest paths at which two values differ; a list of another length differs as a whole. */

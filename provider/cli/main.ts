@@ -41,25 +41,7 @@ interface Command {
 }
 
 export function parseCommand(argv: readonly string[]): Command | "help" {
-  let parsed: ReturnType<typeof parse>;
-  const parse = (args: string[]) =>
-    parseArgs({
-      args,
-      allowPositionals: true,
-      options: {
-        name: { type: "string" },
-        status: { type: "string" },
-        json: { type: "boolean" },
-        stack: { type: "string" },
-        help: { type: "boolean", short: "h" },
-      },
-    });
-  try {
-    parsed = parse([...argv]);
-  } catch (error) {
-    throw new UsageError((error as Error).message);
-  }
-  const { values, positionals } = parsed;
+  const { values, positionals } = parsedArguments(argv);
   if (values.help) return "help";
   if (positionals[0] !== "qualifications" || positionals.length > 1) {
     throw new UsageError(positionals.length === 0 ? "name a command" : `unknown command ${positionals.join(" ")}`);
@@ -74,6 +56,24 @@ export function parseCommand(argv: readonly string[]): Command | "help" {
     json: values.json ?? false,
     stack: values.stack,
   };
+}
+
+function parsedArguments(argv: readonly string[]) {
+  try {
+    return parseArgs({
+      args: [...argv],
+      allowPositionals: true,
+      options: {
+        name: { type: "string" },
+        status: { type: "string" },
+        json: { type: "boolean" },
+        stack: { type: "string" },
+        help: { type: "boolean", short: "h" },
+      },
+    });
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
 }
 
 /** The stack config Pulumi would hand the provider, or none when this is no Pulumi project or no stack is selected. */

@@ -53,6 +53,7 @@ export const nodeVersion = process.version;
 describe("the packed package in a user's TypeScript project, newest @pulumi/pulumi, Node 24, real CLI", () => {
   let emulator: RunningEmulator;
   let scratch: string;
+  let newestPulumi: string;
   let project: PulumiProject;
   printTranscriptOnFailure(() => project);
 
@@ -60,10 +61,9 @@ describe("the packed package in a user's TypeScript project, newest @pulumi/pulu
     const nodeBin = execFileSync("bash", [path.join(REPO_ROOT, "scripts", "node-binary.sh"), NODE_MAJOR], {
       encoding: "utf8",
     }).trim();
-    process.env.PACKED_PULUMI_VERSION ??= execFileSync("npm", ["view", "@pulumi/pulumi@latest", "version"], {
-      encoding: "utf8",
-    }).trim();
+    newestPulumi = execFileSync("npm", ["view", "@pulumi/pulumi@latest", "version"], { encoding: "utf8" }).trim();
     scratch = installPackedIntoScratchProject("cli-user", {
+      "@pulumi/pulumi": newestPulumi,
       typescript: require("typescript/package.json").version,
       "ts-node": require("ts-node/package.json").version,
       "@types/node": "^24",
@@ -87,7 +87,7 @@ describe("the packed package in a user's TypeScript project, newest @pulumi/pulu
 
   it("installs the newest @pulumi/pulumi as the project's only copy", () => {
     const installed = require(path.join(scratch, "node_modules", "@pulumi", "pulumi", "package.json"));
-    assert.equal(installed.version, process.env.PACKED_PULUMI_VERSION);
+    assert.equal(installed.version, newestPulumi);
     assert.ok(!fs.existsSync(path.join(scratch, "node_modules", "pulumi-volcengine-sms", "node_modules", "@pulumi")));
   });
 

@@ -8,7 +8,7 @@ import { REPO_ROOT } from "./repo-root";
 
 /**
  * Makes the project in a new temp folder and returns that folder; the caller removes it. `dependencies` come on top
- * (a TypeScript program's own compiler, say).
+ * (a TypeScript program's own compiler, say, or another @pulumi/pulumi).
  */
 export function installPackedIntoScratchProject(name: string, dependencies: Record<string, string> = {}): string {
   const scratch = fs.mkdtempSync(path.join(os.tmpdir(), `${name}-`));
@@ -25,7 +25,7 @@ export function installPackedIntoScratchProject(name: string, dependencies: Reco
     JSON.stringify({
       name,
       private: true,
-      dependencies: { ...dependencies, "@pulumi/pulumi": pulumiVersion, "pulumi-volcengine-sms": `file:${tarball}` },
+      dependencies: { "@pulumi/pulumi": pulumiVersion, ...dependencies, "pulumi-volcengine-sms": `file:${tarball}` },
     }),
   );
   // What `npm ci` put in the npm cache is not downloaded again.
