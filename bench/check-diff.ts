@@ -36,9 +36,9 @@ async function previewPass(runtime: ReturnType<typeof compiledRuntime>, all: rea
   const start = performance.now();
   for (const resource of all) {
     const checked = await runtime.check({}, resource.news);
-    if (checked.failures.length > 0) throw new Error(`check failed: ${JSON.stringify(checked.failures)}`);
+    if ((checked.failures ?? []).length > 0) throw new Error(`check failed: ${JSON.stringify(checked.failures)}`);
     const diff = await runtime.diff(resource.id, resource.olds, checked.inputs);
-    if (diff.changes) throw new Error(`unexpected change: ${diff.replaces.join(", ")}`);
+    if (diff.changes) throw new Error(`unexpected change: ${(diff.replaces ?? []).join(", ")}`);
   }
   return (performance.now() - start) / all.length;
 }

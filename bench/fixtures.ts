@@ -3,7 +3,8 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { documentFile } from "../provider/documents/document-file";
-import { CertificateType, DocType, Purpose } from "../provider/types";
+import { DocType } from "../provider/documents/sign-auth-file";
+import { CertificateType, Purpose } from "../provider/resources/qualification/types";
 
 export const repoRoot = path.resolve(__dirname, "..");
 export const KB = 1024;

@@ -5,7 +5,7 @@
  */
 import { execFileSync } from "node:child_process";
 import * as path from "node:path";
-import { DocType } from "../provider/types";
+import { DocType } from "../provider/documents/sign-auth-file";
 import { checkSentBody } from "./body-check";
 import { startEmulatorProcess } from "./emulator-process";
 import { documentInputs, image, MB, repoRoot, ScanProject, validInputs, writeScans } from "./fixtures";

@@ -7,7 +7,7 @@
 import { execFileSync } from "node:child_process";
 import { performance } from "node:perf_hooks";
 import { ProviderHost, serializeProvider } from "../harness/provider-host";
-import { signatureIdentProvider } from "../provider/dynamic-provider";
+import { qualificationProvider } from "../test/support/providers";
 import { repoRoot, validInputs } from "./fixtures";
 import { planFor, ratios, roundRobin, summarize } from "./stats";
 import { formatTime, type Row, ratio, time } from "./table";
@@ -44,7 +44,7 @@ function programLoad(): number {
 }
 
 export async function measureProviderLoad(quick: boolean): Promise<Row[]> {
-  const ours = await serializeProvider(signatureIdentProvider);
+  const ours = await serializeProvider(qualificationProvider);
   const empty = await serializeProvider(emptyProvider);
   const samples = await roundRobin(
     { ours: () => firstCheck(ours), empty: () => firstCheck(empty) },

@@ -1,4 +1,5 @@
 import { redact } from "./redact";
+import { settingNames } from "./settings/table";
 
 /**
  * Where a failure came from: the vendor answered with an error, the network failed, the answer was unusable, the setup
@@ -7,8 +8,9 @@ import { redact } from "./redact";
 export type VolcengineErrorKind = "vendor" | "transport" | "response" | "config" | "input";
 
 /**
- * The codes the provider itself gives, stable across versions so a program or a script can branch on them. Other
- * codes are the vendor's (`SignatureDoesNotMatch`, `1001`), undici's or Node's (`UND_ERR_HEADERS_TIMEOUT`,
+ * The codes the provider itself gives for any resource, stable across versions so a program or a script can branch on
+ * them; each resource adds its own (resources/<resource>/errors.ts, merged into the exported `ErrorCode`). Other codes
+ * are the vendor's (`SignatureDoesNotMatch`, `1001`), undici's or Node's (`UND_ERR_HEADERS_TIMEOUT`,
  * `ECONNREFUSED`), or `HTTP<status>` for an error status without an error envelope.
  */
 export const ErrorCode = {
@@ -24,12 +26,6 @@ export const ErrorCode = {
   InvalidEndpoint: "InvalidEndpoint",
   /** The endpoint is plain http away from loopback. */
   InsecureEndpoint: "InsecureEndpoint",
-  /** A qualification of the same materialName is under review; nothing was filed (see allowDuplicateName). */
-  DuplicateUnderReview: "DuplicateUnderReview",
-  /** The qualification `adoptId` names is not listed by the account; nothing was recorded. */
-  AdoptNotFound: "AdoptNotFound",
-  /** The qualification `adoptId` names differs from the inputs; nothing was recorded. */
-  AdoptMismatch: "AdoptMismatch",
   /** The answer is not the SMS API's JSON envelope, or lacks what the action returns. */
   InvalidResponse: "InvalidResponse",
   /** The answer is larger than the client buffers. */
@@ -53,19 +49,22 @@ export interface VolcengineErrorDetails {
   hint?: string;
   /** From a `Retry-After` header. */
   retryAfterMs?: number;
-  /** The request reached Volcengine but its outcome is unknown: a qualification may have been filed. */
+  /** The request reached Volcengine but its outcome is unknown: what it files (a qualification, say) may exist. */
   mayHaveBeenFiled?: boolean;
   /** Values that must not appear in the message even if the vendor echoes them (keys, personal values). */
   secrets?: readonly (string | undefined)[];
+  /** The failure underneath (undici's, Node's, or the error a wider one reports on), kept for a debugger. */
+  cause?: unknown;
 }
 
+/** What to do about codes any action can answer; a resource's own codes bring their hints with the call. */
 const HINTS: Record<string, string> = {
   SignatureDoesNotMatch:
     "the secret key does not belong to the access key, or something between here and Volcengine rewrote the " +
-    "request: check volcengine:secretKey / VOLCENGINE_SECRET_KEY",
+    `request: check ${settingNames("secretKey")}`,
   InvalidAccessKey:
-    "Volcengine does not know this access key: check volcengine:accessKey / VOLCENGINE_ACCESS_KEY (a key of a " +
-    "deleted or disabled user fails too)",
+    `Volcengine does not know this access key: check ${settingNames("accessKey")} (a key of a deleted or disabled ` +
+    "user fails too)",
   InvalidTimestamp:
     "this machine's clock differs from Volcengine's by more than 15 minutes: synchronise it (timedatectl, chrony or " +
     "ntpdate) and retry",
@@ -78,9 +77,8 @@ const HINTS: Record<string, string> = {
     "Volcengine rejected a parameter (参数错误): fix the field the message names and run again; `pulumi preview` checks " +
     "most rules before anything is sent",
   "1023":
-    "this account has no permission to call the SMS qualification API (no permission): enable SMS for the account " +
-    "or grant the key's user an SMS policy in the Volcengine console",
-  "1027": "the account reached its daily limit of new qualifications: run again tomorrow",
+    "this account has no permission to call this SMS API (no permission): enable SMS for the account or grant the " +
+    "key's user an SMS policy in the Volcengine console",
   "1999":
     "Volcengine had a system error (系统错误): retry later, and give the RequestId to Volcengine support if it persists",
 };
@@ -112,7 +110,7 @@ export class VolcengineError extends Error {
     ].filter(Boolean);
     const what = `${details.action} failed (${facts.join(", ")}): ${details.message}`;
     const text = hint ? `${what}. What to do: ${hint}` : what;
-    super(redact(text, details.secrets));
+    super(redact(text, details.secrets), details.cause === undefined ? undefined : { cause: details.cause });
     this.kind = details.kind;
     this.action = details.action;
     this.code = details.code;
@@ -125,4 +123,12 @@ export class VolcengineError extends Error {
     // Pulumi's provider host prints `${error}: ${error.stack}`; a stack trace says nothing to a user here.
     this.stack = `${this.name}: ${this.message}`;
   }
+}
+
+/**
+ * True for a VolcengineError, also one made by another copy of this package (two installs in one project): the check
+ * is by name, which `instanceof` across copies is not.
+ */
+export function isVolcengineError(error: unknown): error is VolcengineError {
+  return error instanceof VolcengineError || (error instanceof Error && error.name === "VolcengineError");
 }

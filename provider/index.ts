@@ -1,16 +1,29 @@
+/** The package as a program imports it: one block per resource, then what they share. Loads neither zod nor undici. */
+import { ErrorCode as ProviderErrorCode } from "./errors";
+import { QualificationErrorCode } from "./resources/qualification/errors";
+
+// Errors, review and inputs, shared by every resource.
+export type { CheckFailure } from "./check/failures";
+// Documents, as every resource that carries scans takes them.
 export { type DocumentFileOptions, documentFile } from "./documents/document-file";
-export { ErrorCode, VolcengineError, type VolcengineErrorKind } from "./errors";
-export { type DeepInput, SmsSignatureIdent, type SmsSignatureIdentArgs } from "./resource";
-export { type CheckFailure, checkSignatureIdentBody } from "./schema/check";
+export { DocType, type DocumentReference, type FileSuffix, type SignAuthFile } from "./documents/sign-auth-file";
+export type { DeepInput } from "./engine/program";
+export { isVolcengineError, VolcengineError, type VolcengineErrorKind } from "./errors";
+// SmsSignatureIdent: the signature qualification (短信签名资质).
+export { checkSignatureIdentBody } from "./resources/qualification/check";
+export { SmsSignatureIdent, type SmsSignatureIdentArgs } from "./resources/qualification/resource";
 export {
   type BusinessInfo,
   CertificateType,
-  DocType,
-  type DocumentReference,
-  type FileSuffix,
   type PersonInfo,
   Purpose,
-  type SignAuthFile,
   type SignatureIdentBody,
+  type SignatureIdentControls,
   type SignatureIdentState,
-} from "./types";
+} from "./resources/qualification/types";
+export type { KnownReviewStatus, Review, ReviewStatus } from "./review/status";
+export type { WaitForApproval } from "./review/wait";
+
+/** Every code the provider itself gives, for any resource: stable across versions, to branch on. */
+export const ErrorCode = { ...ProviderErrorCode, ...QualificationErrorCode } as const;
+export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];

@@ -1,6 +1,6 @@
 /**
- * The one redaction step every error, warning and log line goes through. A qualification carries ID numbers,
- * mobiles and scans of real people (PIPL), and requests carry keys and signatures: none may reach a terminal,
+ * The one redaction step every error, warning and log line goes through. The inputs carry ID numbers, mobiles and
+ * scans of real people (PIPL), and requests carry keys and signatures: none may reach a terminal,
  * a CI log or the state file. It also makes what it returns safe to print (see `neutralise`).
  */
 
@@ -46,17 +46,16 @@ export function neutralise(text: string): string {
   return text.replace(UNPRINTABLE, (character) => `\\u{${(character.codePointAt(0) as number).toString(16)}}`);
 }
 
-const PERSONAL_KEYS = new Set(["personIDCard", "personMobile", "fileContent"]);
-
 /**
- * The ID numbers, mobiles and file contents in a request body, to keep out of messages even if the vendor echoes them.
+ * The values of a request body's personal fields (each resource names its own: ID numbers, mobiles, file contents),
+ * to keep out of messages even if the vendor echoes them.
  */
-export function personalValuesOf(value: unknown, into: string[] = []): string[] {
-  if (Array.isArray(value)) for (const item of value) personalValuesOf(item, into);
+export function personalValuesOf(value: unknown, personalKeys: readonly string[], into: string[] = []): string[] {
+  if (Array.isArray(value)) for (const item of value) personalValuesOf(item, personalKeys, into);
   else if (value !== null && typeof value === "object") {
     for (const [key, item] of Object.entries(value)) {
-      if (PERSONAL_KEYS.has(key) && typeof item === "string") into.push(item);
-      else personalValuesOf(item, into);
+      if (personalKeys.includes(key) && typeof item === "string") into.push(item);
+      else personalValuesOf(item, personalKeys, into);
     }
   }
   return into;

@@ -1,8 +1,8 @@
 import { sha256Hex } from "../signing/signer";
-import type { DocType, FileSuffix, SignAuthFile } from "../types";
 import { imageTypeOf } from "./file-type";
 import { toProjectPath } from "./project-root";
 import { readScan } from "./read-scan";
+import type { DocType, FileSuffix, SignAuthFile } from "./sign-auth-file";
 
 export interface DocumentFileOptions {
   fileType: DocType;
@@ -13,7 +13,7 @@ export interface DocumentFileOptions {
 /**
  * A scan on disk as a `SignAuthFile`, for the state to hold only what proves which file was sent: its path
  * relative to the project directory (where Pulumi.yaml is), its size and its sha256. The provider reads the bytes when
- * it files the qualification and refuses a file that changed since. Problems (missing, unreadable, not a regular
+ * it files and refuses a file that changed since. Problems (missing, unreadable, not a regular
  * file, not an image, too large) are reported by `pulumi preview` under the property that holds the document.
  */
 export function documentFile(file: string, options: DocumentFileOptions): SignAuthFile {

@@ -1,4 +1,4 @@
-import { MAX_FILE_BYTES } from "../schema/limits";
+import { MAX_FILE_BYTES } from "../check/limits";
 
 export type ImageType = "jpeg" | "png";
 

@@ -1,6 +1,6 @@
 /** The create side of `documentFile()`: each file read again, verified, and written into the body that is sent. */
 import { randomUUID } from "node:crypto";
-import { formatPath } from "../schema/check";
+import { formatPath } from "../check/failures";
 import { digestVerdict, findDocuments, readDocument } from "./references";
 
 export type FileContentFormat = "dataUri" | "base64";

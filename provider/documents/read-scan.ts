@@ -3,7 +3,7 @@
  * both sides refuse the same files with the same words. Synchronous because `documentFile()` must return a value.
  */
 import * as fs from "node:fs";
-import { MAX_FILE_BYTES } from "../schema/limits";
+import { MAX_FILE_BYTES } from "../check/limits";
 
 /** The file's bytes, or what is wrong with it, phrased to follow the file's path in a message. */
 export type ScanRead = Buffer | { problem: string };

@@ -1,8 +1,8 @@
+import { containsUnknown } from "../engine/inputs";
 import { sha256Hex } from "../signing/signer";
-import type { DocumentReference } from "../types";
-import { containsUnknown } from "../values";
 import { fromProjectPath } from "./project-root";
 import { readScan, type ScanRead } from "./read-scan";
+import type { DocumentReference } from "./sign-auth-file";
 
 /**
  * The provider's side of `documentFile`: it runs in Pulumi's provider host and finds each file from the project

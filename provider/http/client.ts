@@ -1,5 +1,7 @@
 import { request, errors as undiciErrors } from "undici";
 import { ErrorCode, VolcengineError } from "../errors";
+import { settingNames } from "../settings/table";
+import type { QueryParams } from "../signing/canonical-query";
 import { type SigningCredentials, signRequest } from "../signing/signer";
 import { type SharedTransport, sharedTransport } from "./connections";
 import { parseJson } from "./json";
@@ -45,14 +47,20 @@ export interface CallResult {
 export interface ActionCall {
   action: string;
   version: string;
-  /** The JSON body, as text or as the UTF-8 bytes to send. */
-  body: string | Buffer;
+  /** POST with a JSON body (the default), or GET with the parameters in the query string, as the lists take them. */
+  method?: "POST" | "GET";
+  /** The JSON body of a POST, as text or as the UTF-8 bytes to send. */
+  body?: string | Buffer;
+  /** A GET's parameters besides Action and Version; a list is sent as the key repeated. */
+  query?: QueryParams;
   /** True for reads; false for an action that must not run twice (ApplySignatureIdent). */
   repeatable: boolean;
   /** Values of the request to keep out of error messages even if the vendor echoes them. */
   personalValues?: readonly string[];
   /** The hint for a non-repeatable call that may have been carried out. */
   ifAmbiguous?: string;
+  /** What to do about the action's own vendor codes (`1027` of a filing, say), by code. */
+  hints?: Readonly<Record<string, string>>;
 }
 
 interface Envelope {
@@ -61,8 +69,9 @@ interface Envelope {
 }
 
 /**
- * Signs and sends actions of a Volcengine API that takes a JSON body (`POST /?Action=…&Version=…`) and answers with
- * the `ResponseMetadata`/`Result` envelope; turns every failure into a VolcengineError. It knows no action: what an
+ * Signs and sends actions of a Volcengine API (`POST /?Action=…&Version=…` with a JSON body, or GET with the parameters
+ * in the query) that answers with the `ResponseMetadata`/`Result` envelope; turns every failure into a
+ * VolcengineError. It knows no action: what an
  * action sends and what its Result means is in `provider/api/`.
  */
 export class SignedJsonClient {
@@ -92,8 +101,8 @@ export class SignedJsonClient {
       ...(call.personalValues ?? []),
     ];
     try {
-      const bytes = typeof call.body === "string" ? Buffer.from(call.body, "utf8") : call.body;
-      const attempt = () => this.send(action, call.version, bytes, secrets, repeatable);
+      const bytes = typeof call.body === "string" ? Buffer.from(call.body, "utf8") : (call.body ?? Buffer.alloc(0));
+      const attempt = () => this.send(call, bytes, secrets);
       return await withRetries(action, repeatable, this.options.retryPolicy, attempt, this.options.retryHooks);
     } catch (error) {
       if (error instanceof VolcengineError && !repeatable && deliveryOf(error) === "ambiguous") {
@@ -109,6 +118,7 @@ export class SignedJsonClient {
             `not repeated`,
           hint: call.ifAmbiguous,
           mayHaveBeenFiled: true,
+          cause: error,
         });
       }
       throw error;
@@ -116,17 +126,11 @@ export class SignedJsonClient {
   }
 
   /** One attempt, when the process's rate control lets it go; what the answer says about throttling goes back. */
-  private async send(
-    action: string,
-    version: string,
-    bytes: Buffer,
-    secrets: readonly (string | undefined)[],
-    repeatable: boolean,
-  ): Promise<CallResult> {
+  private async send(call: ActionCall, bytes: Buffer, secrets: readonly (string | undefined)[]): Promise<CallResult> {
     const { rateControl } = this.transport;
     const sentAt = await rateControl.acquire();
     try {
-      const result = await this.exchange(action, version, bytes, secrets, repeatable);
+      const result = await this.exchange(call, bytes, secrets);
       rateControl.record(sentAt, { throttled: false });
       return result;
     } catch (error) {
@@ -139,23 +143,25 @@ export class SignedJsonClient {
 
   /** Signed afresh for each attempt (X-Date is part of the signature). */
   private async exchange(
-    action: string,
-    version: string,
+    call: ActionCall,
     bytes: Buffer,
     secrets: readonly (string | undefined)[],
-    repeatable: boolean,
   ): Promise<CallResult> {
+    const { action, version, repeatable } = call;
+    const method = call.method ?? "POST";
     const { endpoint, credentials } = this.options;
+    const query: QueryParams = { ...call.query, Action: action, Version: version };
     const url = new URL(endpoint);
-    url.searchParams.set("Action", action);
-    url.searchParams.set("Version", version);
+    for (const [key, value] of Object.entries(query)) {
+      for (const item of typeof value === "string" ? [value] : value) url.searchParams.append(key, item);
+    }
     const signed = signRequest(
       {
-        method: "POST",
+        method,
         host: url.host,
         path: url.pathname || "/",
-        query: { Action: action, Version: version },
-        headers: { "Content-Type": "application/json; charset=UTF-8" },
+        query,
+        headers: method === "POST" ? { "Content-Type": "application/json; charset=UTF-8" } : {},
         body: bytes,
       },
       { credentials, region: this.options.region, service: this.options.service, now: this.options.now },
@@ -167,9 +173,9 @@ export class SignedJsonClient {
     let retryAfterMs: number | undefined;
     try {
       const response = await request(url, {
-        method: "POST",
+        method,
         headers: signed.headers,
-        body: bytes,
+        body: method === "POST" ? bytes : undefined,
         dispatcher: repeatable ? this.transport.reads : this.transport.filings,
         headersTimeout: this.options.timeoutMs,
         bodyTimeout: this.options.timeoutMs,
@@ -186,7 +192,7 @@ export class SignedJsonClient {
     let envelope: Envelope;
     try {
       envelope = parseJson(text) as Envelope;
-    } catch {
+    } catch (error) {
       throw new VolcengineError({
         kind: "response",
         action,
@@ -196,9 +202,8 @@ export class SignedJsonClient {
         secrets,
         retryAfterMs,
         message: `the answer is not JSON (${text.length} characters, starting ${JSON.stringify(text.slice(0, 40))})`,
-        hint:
-          "a proxy or gateway answered instead of the SMS API: check volcengine:smsEndpoint / " +
-          "VOLCENGINE_SMS_ENDPOINT",
+        hint: `a proxy or gateway answered instead of the SMS API: check ${settingNames("smsEndpoint")}`,
+        cause: error,
       });
     }
     const metadata = isObject(envelope) && isObject(envelope.ResponseMetadata) ? envelope.ResponseMetadata : undefined;
@@ -217,6 +222,7 @@ export class SignedJsonClient {
         requestId,
         secrets,
         retryAfterMs,
+        hint: call.hints && Object.hasOwn(call.hints, code) ? call.hints[code] : undefined,
         message:
           typeof vendorError.Message === "string" && vendorError.Message !== "" ? vendorError.Message : "no message",
       });
@@ -304,8 +310,8 @@ const TRANSPORT_DESCRIPTIONS: Record<string, string> = {
 };
 
 const TLS_HINT =
-  "nothing was sent. If the endpoint is a proxy or an emulator with its own CA, set volcengine:smsCaFile / " +
-  "VOLCENGINE_SMS_CA_FILE to that CA's PEM file; otherwise check volcengine:smsEndpoint / VOLCENGINE_SMS_ENDPOINT";
+  `nothing was sent. If the endpoint is a proxy or an emulator with its own CA, set ${settingNames("caFile")} to ` +
+  `that CA's PEM file; otherwise check ${settingNames("smsEndpoint")}`;
 
 function transportError(action: string, error: unknown, secrets: readonly (string | undefined)[]): VolcengineError {
   const code = transportCode(error);
@@ -317,8 +323,8 @@ function transportError(action: string, error: unknown, secrets: readonly (strin
     message: TRANSPORT_DESCRIPTIONS[code] ?? (error instanceof Error ? error.message : String(error)),
     hint: TLS_CODES.has(code)
       ? TLS_HINT
-      : "check the network path to the endpoint (volcengine:smsEndpoint / VOLCENGINE_SMS_ENDPOINT, proxies, " +
-        "firewall) and run again",
+      : `check the network path to the endpoint (${settingNames("smsEndpoint")}, proxies, firewall) and run again`,
+    cause: error,
   });
 }
 

@@ -20,6 +20,8 @@
  * growing with demand (at most twice the requests of the last second), so a process that sends little never waits.
  */
 
+import { SETTINGS } from "../settings/table";
+
 export interface Clock {
   /** Milliseconds on a monotonic scale. */
   now(): number;
@@ -233,7 +235,7 @@ export function describeThrottleNotice(notice: ThrottleNotice): string {
     return (
       `${notice.host} is throttling requests (FlowLimitExceeded, HTTP 429): all calls of this process now share ` +
       `${notice.requestsPerSecond} requests per second, speeding up again gradually. Refused requests were not ` +
-      `carried out, so they are retried, filings included, until volcengine:smsRetryDeadlineSeconds runs out`
+      `carried out, so they are retried, filings included, until ${SETTINGS.retryDeadlineSeconds.config} runs out`
     );
   }
   return (

@@ -1,4 +1,4 @@
-import type { VolcengineError } from "../errors";
+import { isVolcengineError, type VolcengineError } from "../errors";
 
 /**
  * One retry policy for every call: exponential backoff with full jitter, bounded by attempts and by a total
@@ -122,10 +122,6 @@ export async function withRetries<T>(
       await sleep(delayMs);
     }
   }
-}
-
-function isVolcengineError(error: unknown): error is VolcengineError {
-  return error instanceof Error && error.name === "VolcengineError";
 }
 
 /** `Retry-After` as seconds or an HTTP date, in milliseconds from now. */

@@ -1,6 +1,7 @@
 /**
- * What a qualification's review state means to a user. The vendor documents no meaning for `auditStatus`: this table
- * assumes the enum its Go SDK uses for signature orders. It is the one place to fix if Volcengine says otherwise.
+ * What a review state means to a user, for every reviewed object. `AUDIT_STATUS` is the table of qualifications
+ * (`auditStatus`, undocumented: assumed to be the enum the vendor's Go SDK uses for signature orders) and of
+ * signatures (`status`, documented with those values). It is the one place to fix if Volcengine says otherwise.
  */
 export const AUDIT_STATUS: Readonly<Record<number, KnownReviewStatus>> = {
   1: "reviewing",
@@ -26,7 +27,7 @@ export interface Review {
   approved: boolean;
 }
 
-/** What is known of a qualification the list does not show, or whose status could not be read. */
+/** What is known of an object the list does not show, or whose status could not be read. */
 export const UNKNOWN_REVIEW: Review = {
   reviewStatus: "unknown",
   reviewOpinion: "",
@@ -35,9 +36,12 @@ export const UNKNOWN_REVIEW: Review = {
   approved: false,
 };
 
-export function reviewStatusOf(auditStatus: number | undefined): ReviewStatus {
+export function reviewStatusOf(
+  auditStatus: number | undefined,
+  table: Readonly<Record<number, KnownReviewStatus>> = AUDIT_STATUS,
+): ReviewStatus {
   if (auditStatus === undefined) return "unknown";
-  return AUDIT_STATUS[auditStatus] ?? `status-${auditStatus}`;
+  return table[auditStatus] ?? `status-${auditStatus}`;
 }
 
 /** The vendor's number for a state the table names. */
@@ -52,4 +56,17 @@ export function reviewedAtOf(unixSeconds: number): string {
 /** Review states in which nothing will change without someone filing again. */
 export function isFinal(status: ReviewStatus): boolean {
   return status !== "reviewing" && status !== "unknown";
+}
+
+/** The review outputs an earlier create or refresh stored, or undefined when the state has none (older releases). */
+export function storedReview(props: Record<string, unknown>): Review | undefined {
+  const { reviewStatus, reviewOpinion, reviewedAt, usable, approved } = props;
+  if (typeof reviewStatus !== "string") return undefined;
+  return {
+    reviewStatus: reviewStatus as ReviewStatus,
+    reviewOpinion: typeof reviewOpinion === "string" ? reviewOpinion : "",
+    reviewedAt: typeof reviewedAt === "string" ? reviewedAt : "",
+    usable: usable === true,
+    approved: approved === true,
+  };
 }

@@ -1,31 +1,39 @@
 /**
  * Waiting after filing for the review's outcome, for programs that set `waitForApproval`. A review by people takes
- * days: the wait is bounded, and its end, whatever it is, never fails the create (see runtime.ts).
+ * days: the wait is bounded, and its end, whatever it is, never fails the create (the object exists by then, and a
+ * failed create would lose its id from the state).
  */
-import type { LookUpResult } from "./lookup";
-import { isFinal } from "./status";
+import { isFinal, type Review } from "./status";
 
-export interface WaitOptions {
+/** How long `pulumi up` waits after filing for the review's outcome. */
+export interface WaitForApproval {
+  /** At most 86,400 (a day): a review takes days, and a deployment should not. */
+  timeoutSeconds: number;
+  /** The first interval between status checks (default 30); later ones grow by half up to five minutes. */
+  pollSeconds?: number;
+}
+
+export interface WaitOptions<T extends { review: Review }> {
   timeoutMs: number;
   /** The first interval; each later one is half as long again, up to MAX_POLL_MS. */
   pollMs: number;
-  lookUp: () => Promise<LookUpResult>;
+  lookUp: () => Promise<T>;
   /** A line now and then, so a long wait shows it is alive. */
   progress: (message: string) => void;
   now?: () => number;
   sleep?: (ms: number) => Promise<void>;
 }
 
-export interface WaitOutcome {
-  result: LookUpResult;
+export interface WaitOutcome<T> {
+  result: T;
   timedOut: boolean;
   waitedMs: number;
 }
 
 export const MAX_POLL_MS = 300_000;
-const PROGRESS_EVERY_MS = 60_000;
+export const PROGRESS_EVERY_MS = 60_000;
 
-export async function waitForReview(options: WaitOptions): Promise<WaitOutcome> {
+export async function waitForReview<T extends { review: Review }>(options: WaitOptions<T>): Promise<WaitOutcome<T>> {
   const now = options.now ?? Date.now;
   const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
   const started = now();

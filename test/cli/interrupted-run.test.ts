@@ -95,7 +95,7 @@ describe("an interrupted pulumi up under the real CLI, and the recovery the READ
   it("pulumi refresh shows a rejection with the reviewer's reason and what to do; it stays in the state", async () => {
     emulator.reject(filedId, OPINION);
     const { stdout } = await project.run(["refresh", "--yes"]);
-    assert.match(stdout, new RegExp(`qualification ${filedId} "${NAME}" was rejected: ${OPINION}`));
+    assert.match(stdout, new RegExp(`qualification ${filedId} "${NAME}": reviewing → rejected: ${OPINION}`));
     assert.match(stdout, /Fix the inputs the reason names; pulumi up then files a new qualification/);
     const [resource] = qualificationsIn((await project.exportState()).deployment);
     assert.equal(resource.id, filedId);

@@ -19,6 +19,14 @@ const FIXTURES = path.join(__dirname, "fixtures");
 const STORED_SHIMS: Array<{ file: string; writtenBy: string }> = [
   { file: "shim-0.1.0-first.txt", writtenBy: "the first shim (265f1dd): one loader call per method" },
   { file: "shim-0.1.0.txt", writtenBy: "0.1.0 as installed from npm: seven one-line methods and one loader" },
+  {
+    file: "shim-0.2.0-package-sms-signature-ident.txt",
+    writtenBy: "0.2.0 as installed from npm: one require of the package's shim module",
+  },
+  {
+    file: "shim-0.2.0-by-value-sms-signature-ident.txt",
+    writtenBy: "0.2.0 from a checkout or a linked install: seven calls of runtime.dispatch",
+  },
 ];
 
 for (const { file, writtenBy } of STORED_SHIMS) {
@@ -38,7 +46,7 @@ for (const { file, writtenBy } of STORED_SHIMS) {
       await emulator?.close();
     });
 
-    const inputs = () => ({ ...validInputs(), __provider: providerText });
+    const inputs = (): Record<string, any> => ({ ...validInputs(), __provider: providerText });
 
     it("checks: valid inputs pass, a mistyped mobile is named", async () => {
       assert.deepEqual((await host.check({}, inputs())).failures, []);

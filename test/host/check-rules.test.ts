@@ -1,6 +1,5 @@
 import assert from "node:assert/strict";
 import { type Props, ProviderHost, serializeProvider } from "../../harness/provider-host";
-import { signatureIdentProvider } from "../../provider/dynamic-provider";
 import {
   CREDIT_CODE,
   ID_NUMBERS,
@@ -10,6 +9,7 @@ import {
   TINY_PNG_BASE64,
   validInputs,
 } from "../support/fixtures";
+import { qualificationProvider } from "../support/providers";
 import { REPO_ROOT } from "../support/repo-root";
 
 const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
@@ -191,7 +191,7 @@ describe("check through Pulumi's provider host (what pulumi preview shows)", () 
   let providerText: string;
 
   before(async () => {
-    providerText = await serializeProvider(signatureIdentProvider);
+    providerText = await serializeProvider(qualificationProvider);
     host = await ProviderHost.start({ cwd: REPO_ROOT });
     await host.configure();
   });

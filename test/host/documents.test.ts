@@ -5,7 +5,7 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { type HostError, type Props, ProviderHost } from "../../harness/provider-host";
 import { documentFile } from "../../provider/documents/document-file";
-import { DocType } from "../../provider/types";
+import { DocType } from "../../provider/documents/sign-auth-file";
 import { image, validInputs } from "../support/fixtures";
 import { pattern } from "../support/pattern";
 import { emulatorConfig, usePeers } from "../support/peers";

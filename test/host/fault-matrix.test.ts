@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import * as net from "node:net";
 import type { FaultSpec } from "../../emulator";
 import { HostError, type Props, ProviderHost } from "../../harness/provider-host";
-import { GET_SIGNATURE_IDENTIFICATION_LIST } from "../../provider/api/get-signature-identification-list";
+import { GET_SIGNATURE_IDENTIFICATION_LIST } from "../../provider/api/qualification/get-signature-identification-list";
 import { PERSONAL_VALUES, validInputs } from "../support/fixtures";
 import { pattern } from "../support/pattern";
 import { emulatorConfig, usePeers } from "../support/peers";

@@ -1,7 +1,8 @@
 import assert from "node:assert/strict";
 import fc from "fast-check";
 import type { HostError, Props } from "../../harness/provider-host";
-import { MAX_FAILURES_PER_PROPERTY, MAX_LIST_ITEMS } from "../../provider/schema/limits";
+import { MAX_FAILURES_PER_PROPERTY } from "../../provider/check/limits";
+import { MAX_LIST_ITEMS } from "../../provider/resources/qualification/limits";
 import { png, validInputs } from "../support/fixtures";
 import { hostileText, oddNumber, UNPRINTABLE } from "../support/hostile";
 import { emulatorConfig, usePeers } from "../support/peers";

@@ -1,10 +1,10 @@
 import assert from "node:assert/strict";
 import { DEFAULT_EMULATOR_ACCESS_KEY } from "../../emulator";
 import { type HostError, ProviderHost, serializeProvider } from "../../harness/provider-host";
-import { signatureIdentProvider } from "../../provider/dynamic-provider";
 import { validInputs } from "../support/fixtures";
 import { envelope, serve } from "../support/loopback-server";
 import { pattern } from "../support/pattern";
+import { qualificationProvider } from "../support/providers";
 import { REPO_ROOT } from "../support/repo-root";
 
 describe("create when the answer's Result.id is not an integer", () => {
@@ -21,7 +21,7 @@ describe("create when the answer's Result.id is not an integer", () => {
         // The server answers only this: the duplicate guard's list request is left out.
         .create({
           ...validInputs({ allowDuplicateName: true }),
-          __provider: await serializeProvider(signatureIdentProvider),
+          __provider: await serializeProvider(qualificationProvider),
         })
         .then(
           () => assert.fail("created"),

@@ -1,10 +1,10 @@
 import assert from "node:assert/strict";
 import { type RunningEmulator, startEmulator } from "../../emulator";
 import { type HostError, type Props, ProviderHost, serializeProvider } from "../../harness/provider-host";
-import { GET_SIGNATURE_IDENTIFICATION_LIST } from "../../provider/api/get-signature-identification-list";
-import { signatureIdentProvider } from "../../provider/dynamic-provider";
+import { GET_SIGNATURE_IDENTIFICATION_LIST } from "../../provider/api/qualification/get-signature-identification-list";
 import { PERSONAL_VALUES, validInputs } from "../support/fixtures";
 import { usePeers } from "../support/peers";
+import { qualificationProvider } from "../support/providers";
 import { REPO_ROOT } from "../support/repo-root";
 
 const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
@@ -188,7 +188,7 @@ describe("credentials and endpoint settings in the provider host", () => {
   const hosts: ProviderHost[] = [];
 
   before(async () => {
-    providerText = await serializeProvider(signatureIdentProvider);
+    providerText = await serializeProvider(qualificationProvider);
     emulator = await startEmulator({ approvalDelayMs: null });
   });
   after(async () => {

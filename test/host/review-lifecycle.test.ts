@@ -6,11 +6,11 @@
 import assert from "node:assert/strict";
 import { type RunningEmulator, startEmulator } from "../../emulator";
 import { type HostError, type Props, ProviderHost, serializeProvider } from "../../harness/provider-host";
-import { GET_SIGNATURE_IDENT_LIST } from "../../provider/api/get-signature-ident-list";
-import { GET_SIGNATURE_IDENTIFICATION_LIST } from "../../provider/api/get-signature-identification-list";
-import { signatureIdentProvider } from "../../provider/dynamic-provider";
+import { GET_SIGNATURE_IDENT_LIST } from "../../provider/api/qualification/get-signature-ident-list";
+import { GET_SIGNATURE_IDENTIFICATION_LIST } from "../../provider/api/qualification/get-signature-identification-list";
 import { validInputs } from "../support/fixtures";
 import { emulatorConfig, usePeers } from "../support/peers";
+import { qualificationProvider } from "../support/providers";
 import { REPO_ROOT } from "../support/repo-root";
 
 const ISO_UTC = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/;
@@ -43,8 +43,10 @@ describe("review lifecycle through Pulumi's provider host", () => {
     assert.match(String(rejected.properties.reviewedAt), ISO_UTC);
     assert.equal(rejected.properties.approved, false);
     assert.equal(rejected.properties.usable, false);
-    await peers.host.waitForStderr(/was rejected: 营业执照扫描件模糊/);
-    assert.match(peers.host.stderr, /Fix the inputs the reason names; pulumi up then files a new qualification/);
+    await peers.host.waitForStderr(/"被驳回的资质": reviewing → rejected: 营业执照扫描件模糊/);
+    assert.match(peers.host.stderr, /Next: Fix the inputs the reason names; pulumi up then files a new qualification/);
+    await peers.host.read(first.id, rejected.properties);
+    await peers.host.waitForStderr(/"被驳回的资质" was rejected: 营业执照扫描件模糊/);
 
     const corrected = { ...inputs, businessInfo: { ...inputs.businessInfo, legalPersonName: "王小五" } };
     const diff = await peers.host.diff(first.id, rejected.properties, withProvider(corrected));
@@ -246,7 +248,7 @@ describe("a create killed in flight, then run again", () => {
   let emulator: RunningEmulator;
   let providerText: string;
   before(async () => {
-    providerText = await serializeProvider(signatureIdentProvider);
+    providerText = await serializeProvider(qualificationProvider);
     emulator = await startEmulator({ approvalDelayMs: null });
   });
   after(() => emulator.close());

@@ -4,7 +4,7 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { selfSignedCertificate } from "../../emulator";
 import { HostError, type Props, ProviderHost } from "../../harness/provider-host";
-import { GET_SIGNATURE_IDENTIFICATION_LIST } from "../../provider/api/get-signature-identification-list";
+import { GET_SIGNATURE_IDENTIFICATION_LIST } from "../../provider/api/qualification/get-signature-identification-list";
 import { validInputs } from "../support/fixtures";
 import { pattern } from "../support/pattern";
 import { emulatorConfig, usePeers } from "../support/peers";

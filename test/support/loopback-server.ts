@@ -1,7 +1,7 @@
 /** A loopback server standing in for the SMS API where the emulator cannot answer badly enough. */
 import * as http from "node:http";
 import type { AddressInfo } from "node:net";
-import { APPLY_SIGNATURE_IDENT } from "../../provider/api/apply-signature-ident";
+import { APPLY_SIGNATURE_IDENT } from "../../provider/api/qualification/apply-signature-ident";
 import { SMS_SERVICE } from "../../provider/api/sms";
 
 export interface LoopbackServer {

@@ -5,7 +5,7 @@
 
 import { type EmulatorOptions, type RunningEmulator, startEmulator } from "../../emulator";
 import { ProviderHost, serializeProvider } from "../../harness/provider-host";
-import { signatureIdentProvider } from "../../provider/dynamic-provider";
+import { qualificationProvider } from "./providers";
 import { REPO_ROOT } from "./repo-root";
 
 export interface Peers {
@@ -36,7 +36,7 @@ export function usePeers(
 ): Peers {
   const peers = {} as Peers;
   before(async () => {
-    peers.providerText = await serializeProvider(signatureIdentProvider);
+    peers.providerText = await serializeProvider(qualificationProvider);
     peers.emulator = await startEmulator({ approvalDelayMs: null, ...emulatorOptions });
     peers.host = await ProviderHost.start({ cwd: REPO_ROOT });
     await peers.host.configure(config(peers.emulator));

@@ -1,8 +1,9 @@
 import assert from "node:assert/strict";
 import fc from "fast-check";
-import { checkSignatureIdentBody } from "../../provider/schema/check";
-import { MAX_FAILURES_PER_PROPERTY, MAX_LIST_ITEMS } from "../../provider/schema/limits";
-import { INPUT_PROPERTIES } from "../../provider/types";
+import { MAX_FAILURES_PER_PROPERTY } from "../../provider/check/limits";
+import { checkSignatureIdentBody } from "../../provider/resources/qualification/check";
+import { MAX_LIST_ITEMS } from "../../provider/resources/qualification/limits";
+import { INPUT_PROPERTIES } from "../../provider/resources/qualification/types";
 import { validInputs } from "../support/fixtures";
 import { hostileText, oddNumber, UNPRINTABLE } from "../support/hostile";
 

@@ -6,8 +6,8 @@ import {
   type RunningEmulator,
   startEmulator,
 } from "../../emulator";
-import { APPLY_SIGNATURE_IDENT } from "../../provider/api/apply-signature-ident";
-import { GET_SIGNATURE_IDENT_LIST } from "../../provider/api/get-signature-ident-list";
+import { APPLY_SIGNATURE_IDENT } from "../../provider/api/qualification/apply-signature-ident";
+import { GET_SIGNATURE_IDENT_LIST } from "../../provider/api/qualification/get-signature-ident-list";
 import { SMS_SERVICE } from "../../provider/api/sms";
 import { VolcengineError } from "../../provider/errors";
 import { SignedJsonClient, type SignedJsonClientOptions } from "../../provider/http/client";

@@ -1,35 +1,14 @@
 import { readFileSync } from "node:fs";
-import type { FileContentFormat } from "./documents/inline";
-import { ErrorCode, VolcengineError } from "./errors";
-import { DEFAULT_RETRY_POLICY, type RetryPolicy } from "./http/retry";
-import type { SigningCredentials } from "./signing/signer";
+import type { FileContentFormat } from "../documents/inline";
+import { ErrorCode, VolcengineError } from "../errors";
+import { DEFAULT_RETRY_POLICY, type RetryPolicy } from "../http/retry";
+import type { SigningCredentials } from "../signing/signer";
+import { SETTINGS, type SettingName, type StackSettings, settingNames } from "./table";
 
 export const DEFAULT_REGION = "cn-north-1";
 export const DEFAULT_SMS_ENDPOINT = "https://sms.volcengineapi.com";
 export const DEFAULT_TIMEOUT_SECONDS = 30;
 export const DEFAULT_CONNECT_TIMEOUT_SECONDS = 10;
-
-/** Stack config keys (namespace `volcengine`) and the environment variables used when a key is not set. */
-export const SETTINGS = {
-  accessKey: { config: "volcengine:accessKey", env: "VOLCENGINE_ACCESS_KEY" },
-  secretKey: { config: "volcengine:secretKey", env: "VOLCENGINE_SECRET_KEY" },
-  sessionToken: { config: "volcengine:sessionToken", env: "VOLCENGINE_SESSION_TOKEN" },
-  region: { config: "volcengine:region", env: "VOLCENGINE_REGION" },
-  smsEndpoint: { config: "volcengine:smsEndpoint", env: "VOLCENGINE_SMS_ENDPOINT" },
-  timeoutSeconds: { config: "volcengine:smsTimeoutSeconds", env: "VOLCENGINE_SMS_TIMEOUT_SECONDS" },
-  connectTimeoutSeconds: {
-    config: "volcengine:smsConnectTimeoutSeconds",
-    env: "VOLCENGINE_SMS_CONNECT_TIMEOUT_SECONDS",
-  },
-  maxAttempts: { config: "volcengine:smsMaxAttempts", env: "VOLCENGINE_SMS_MAX_ATTEMPTS" },
-  retryDeadlineSeconds: { config: "volcengine:smsRetryDeadlineSeconds", env: "VOLCENGINE_SMS_RETRY_DEADLINE_SECONDS" },
-  fileContentFormat: { config: "volcengine:smsFileContentFormat", env: "VOLCENGINE_SMS_FILE_CONTENT_FORMAT" },
-  caFile: { config: "volcengine:smsCaFile", env: "VOLCENGINE_SMS_CA_FILE" },
-} as const;
-export type SettingName = keyof typeof SETTINGS;
-
-/** What the provider's `configure` received from the stack config (secrets arrive unwrapped). */
-export type StackSettings = Partial<Record<SettingName, string>>;
 
 export interface ResolvedSettings {
   credentials: SigningCredentials;
@@ -42,16 +21,6 @@ export interface ResolvedSettings {
   fileContentFormat: FileContentFormat;
   /** The PEM text of volcengine:smsCaFile: trusted instead of Node's bundled CAs. */
   ca?: string;
-}
-
-/** Reads our keys out of the engine's stack config, as Pulumi's dynamic `Config.get` gives them. */
-export function readStackConfig(config: { get(key: string): string | undefined }): StackSettings {
-  const settings: StackSettings = {};
-  for (const [name, keys] of Object.entries(SETTINGS) as [SettingName, (typeof SETTINGS)[SettingName]][]) {
-    const value = config.get(keys.config);
-    if (typeof value === "string" && value !== "") settings[name] = value;
-  }
-  return settings;
 }
 
 /**
@@ -77,9 +46,9 @@ export function resolveSettings(
       code: ErrorCode.MissingCredentials,
       message: `no Volcengine ${missing} is configured`,
       hint:
-        "either set stack config: `pulumi config set volcengine:accessKey AKLT…` and `pulumi config set --secret " +
-        "volcengine:secretKey …`, " +
-        "or export VOLCENGINE_ACCESS_KEY and VOLCENGINE_SECRET_KEY before running pulumi",
+        `either set stack config: \`pulumi config set ${SETTINGS.accessKey.config} AKLT…\` and ` +
+        `\`pulumi config set --secret ${SETTINGS.secretKey.config} …\`, or export ${SETTINGS.accessKey.env} and ` +
+        `${SETTINGS.secretKey.env} before running pulumi`,
     });
   }
   const endpoint = parseEndpoint(action, pick("smsEndpoint") ?? DEFAULT_SMS_ENDPOINT);
@@ -91,7 +60,7 @@ export function resolveSettings(
       throw configError(
         action,
         ErrorCode.InvalidSetting,
-        `${SETTINGS[name].config} / ${SETTINGS[name].env} is "${text}", not a positive ` +
+        `${settingNames(name)} is "${text}", not a positive ` +
           `${name === "maxAttempts" ? "whole number" : "number of seconds"}`,
         `set it to e.g. ${fallback}`,
       );
@@ -103,7 +72,7 @@ export function resolveSettings(
     throw configError(
       action,
       ErrorCode.InvalidSetting,
-      `${SETTINGS.fileContentFormat.config} / ${SETTINGS.fileContentFormat.env} is "${fileContentFormat}"`,
+      `${settingNames("fileContentFormat")} is "${fileContentFormat}"`,
       "set it to dataUri or base64",
     );
   }
@@ -126,7 +95,7 @@ export function resolveSettings(
 
 /** Read when a method runs, like every setting, so neither the path's contents nor the path reach the state. */
 function readCaFile(action: string, file: string): string {
-  const where = `${SETTINGS.caFile.config} / ${SETTINGS.caFile.env}`;
+  const where = settingNames("caFile");
   let text: string;
   try {
     text = readFileSync(file, "utf8");

@@ -1,5 +1,5 @@
 /** What the provider prints: Pulumi shows a provider's stderr as diagnostics. */
-import { redact } from "./redact";
+import { redact } from "../redact";
 
 /** Every line goes through the one redaction step. */
 export function warn(message: string): void {

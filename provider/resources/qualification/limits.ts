@@ -1,9 +1,7 @@
 /**
- * Every limit `pulumi preview` enforces, in one place: the README's limits table and the tests read these.
+ * Every limit `pulumi preview` enforces on a qualification, in one place: the README's limits table and the tests read
+ * these. The limits all resources share (a file's size) are in check/limits.ts.
  */
-
-/** Each scan, decoded (the vendor's documented limit). */
-export const MAX_FILE_BYTES = 5 * 1024 * 1024;
 
 /** `materialName`, counted in characters (code points) exactly as sent: the vendor's documented limit. */
 export const MAX_MATERIAL_NAME_CHARS = 20;
@@ -20,6 +18,3 @@ export const MAX_LIST_ITEMS = {
   otherMaterials: 20,
   effectSignatures: 100,
 } as const;
-
-/** Failures shown per top-level property before the rest are counted as "and N more", so a preview stays readable. */
-export const MAX_FAILURES_PER_PROPERTY = 5;

@@ -1,9 +1,12 @@
-import { ErrorCode, VolcengineError } from "../errors";
-import type { SignedJsonClient } from "../http/client";
-import { integerToId } from "../http/json";
-import { SMS_API_VERSION } from "./sms";
+import { ErrorCode, VolcengineError } from "../../errors";
+import type { SignedJsonClient } from "../../http/client";
+import { integerToId } from "../../http/json";
+import { SMS_API_VERSION } from "../sms";
 
 export const APPLY_SIGNATURE_IDENT = { action: "ApplySignatureIdent", version: SMS_API_VERSION } as const;
+
+/** What to do about the codes of this action that other actions mean otherwise. */
+const HINTS = { "1027": "the account reached its daily limit of new qualifications: run again tomorrow" };
 
 export interface ApplySignatureIdentRequest {
   /** The body as UTF-8 JSON, files inline (see documents/inline.ts). */
@@ -36,6 +39,7 @@ export async function applySignatureIdent(
     // The files' content is not among them: redact() removes data URIs and long base64 runs by their shape.
     personalValues: request.personalValues,
     ifAmbiguous: lookInTheConsole(request.materialName),
+    hints: HINTS,
   });
   const id = integerToId(result.id);
   if (id === undefined) {

@@ -1,5 +1,6 @@
-import type { SignedJsonClient } from "../http/client";
-import { idToJson, integerToId, stringifyJson } from "../http/json";
+import type { SignedJsonClient } from "../../http/client";
+import { idToJson, integerToId, stringifyJson } from "../../http/json";
+import { booleanField, type Fields, integerField, pageOf, stringsField, textField } from "../result";
 
 /** The newer list action: every review state, with the reviewer's reason. Not offered by every account. */
 export const GET_SIGNATURE_IDENTIFICATION_LIST = {
@@ -55,32 +56,26 @@ export async function getSignatureIdentificationList(
     ...(request.status === undefined ? {} : { status: request.status }),
   });
   const { result } = await client.call({ ...GET_SIGNATURE_IDENTIFICATION_LIST, body, repeatable: true });
-  const list: unknown[] = Array.isArray(result.list) ? result.list : [];
-  const items = list.flatMap((item) => {
-    const parsed = identifiedQualificationOf(item);
+  const page = pageOf(result);
+  const items = page.items.flatMap((fields) => {
+    const parsed = identifiedQualificationOf(fields);
     return parsed ? [parsed] : [];
   });
-  const total = typeof result.total === "number" && Number.isFinite(result.total) ? result.total : items.length;
-  return { items, total };
+  return { items, total: page.total };
 }
 
-function identifiedQualificationOf(item: unknown): IdentifiedQualification | undefined {
-  if (typeof item !== "object" || item === null) return undefined;
-  const fields = item as Record<string, unknown>;
+function identifiedQualificationOf(fields: Fields): IdentifiedQualification | undefined {
   const id = integerToId(fields.id);
   if (id === undefined) return undefined;
-  const text = (value: unknown) => (typeof value === "string" ? value : "");
-  const integer = (value: unknown) => (typeof value === "number" && Number.isInteger(value) ? value : undefined);
-  const signatures = Array.isArray(fields.effectSignatures) ? fields.effectSignatures : [];
   return {
     id,
-    materialName: text(fields.materialName),
-    purpose: integer(fields.purpose),
-    businessCertificateName: text(fields.businessCertificateName),
-    effectSignatures: signatures.filter((s): s is string => typeof s === "string"),
-    auditStatus: integer(fields.auditStatus),
-    auditOpinion: text(fields.auditOpinion),
-    auditedAt: integer(fields.auditedAt) ?? 0,
-    usable: typeof fields.usable === "boolean" ? fields.usable : undefined,
+    materialName: textField(fields.materialName),
+    purpose: integerField(fields.purpose),
+    businessCertificateName: textField(fields.businessCertificateName),
+    effectSignatures: stringsField(fields.effectSignatures),
+    auditStatus: integerField(fields.auditStatus),
+    auditOpinion: textField(fields.auditOpinion),
+    auditedAt: integerField(fields.auditedAt) ?? 0,
+    usable: booleanField(fields.usable),
   };
 }

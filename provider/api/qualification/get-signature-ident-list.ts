@@ -1,6 +1,7 @@
-import type { SignedJsonClient } from "../http/client";
-import { idToJson, integerToId, stringifyJson } from "../http/json";
-import { SMS_API_VERSION } from "./sms";
+import type { SignedJsonClient } from "../../http/client";
+import { idToJson, integerToId, stringifyJson } from "../../http/json";
+import { integerField, pageOf, stringsField } from "../result";
+import { SMS_API_VERSION } from "../sms";
 
 export const GET_SIGNATURE_IDENT_LIST = { action: "GetSignatureIdentList", version: SMS_API_VERSION } as const;
 
@@ -32,22 +33,18 @@ export async function getSignatureIdentList(
     pageSize: request.pageSize,
   });
   const { result } = await client.call({ ...GET_SIGNATURE_IDENT_LIST, body, repeatable: true });
-  const list: unknown[] = Array.isArray(result.list) ? result.list : [];
-  const listed: ListedSignatureIdent[] = [];
-  for (const item of list) {
-    if (typeof item !== "object" || item === null) continue;
-    const fields = item as Record<string, unknown>;
-    const exactId = integerToId(fields.id);
-    if (exactId === undefined) continue;
-    const signatures = Array.isArray(fields.effectSignatures) ? fields.effectSignatures : [];
-    listed.push({
-      id: exactId,
-      materialName: typeof fields.materialName === "string" ? fields.materialName : undefined,
-      purpose: typeof fields.purpose === "number" ? fields.purpose : undefined,
-      businessCertificateName:
-        typeof fields.businessCertificateName === "string" ? fields.businessCertificateName : undefined,
-      effectSignatures: signatures.filter((s): s is string => typeof s === "string"),
-    });
-  }
-  return listed;
+  return pageOf(result).items.flatMap((fields) => {
+    const id = integerToId(fields.id);
+    if (id === undefined) return [];
+    const optionalText = (value: unknown) => (typeof value === "string" ? value : undefined);
+    return [
+      {
+        id,
+        materialName: optionalText(fields.materialName),
+        purpose: integerField(fields.purpose),
+        businessCertificateName: optionalText(fields.businessCertificateName),
+        effectSignatures: stringsField(fields.effectSignatures),
+      },
+    ];
+  });
 }

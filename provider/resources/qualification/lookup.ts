@@ -4,15 +4,16 @@
  * provider process.
  */
 
-import { getSignatureIdentList } from "../api/get-signature-ident-list";
+import { getSignatureIdentList } from "../../api/qualification/get-signature-ident-list";
 import {
   GET_SIGNATURE_IDENTIFICATION_LIST,
   getSignatureIdentificationList,
   IDENTIFICATION_LIST_PAGE_SIZE,
   type IdentifiedQualification,
-} from "../api/get-signature-identification-list";
-import { VolcengineError } from "../errors";
-import type { SignedJsonClient } from "../http/client";
+} from "../../api/qualification/get-signature-identification-list";
+import type { Context } from "../../engine/context";
+import { isVolcengineError } from "../../errors";
+import type { SignedJsonClient } from "../../http/client";
 import {
   auditStatusOf,
   type KnownReviewStatus,
@@ -20,7 +21,7 @@ import {
   reviewedAtOf,
   reviewStatusOf,
   UNKNOWN_REVIEW,
-} from "./status";
+} from "../../review/status";
 
 /** What the list shows of a qualification, whichever action listed it. */
 export interface ListedQualification {
@@ -39,17 +40,21 @@ export interface LookUpResult {
   conclusive: boolean;
 }
 
-/** Said once per process, where the provider prints diagnostics. */
-export type Notice = (message: string) => void;
+/** What lookups need of the context: whether the account offers the newer list, and a way to say once that not. */
+export type LookUpContext = Pick<Context, "capabilities" | "warnOnce">;
 
 const APPROVED_BY_OLD_LIST: Review = { ...UNKNOWN_REVIEW, reviewStatus: "approved", usable: true, approved: true };
 /** Pages a listing reads at most: 2,000 qualifications is past any real account. */
 const MAX_PAGES = 20;
 
-let identificationListOffered = true;
+const NEWER_LIST = GET_SIGNATURE_IDENTIFICATION_LIST.action;
 
-export async function lookUpQualification(client: SignedJsonClient, id: string, notice: Notice): Promise<LookUpResult> {
-  if (identificationListOffered) {
+export async function lookUpQualification(
+  context: LookUpContext,
+  client: SignedJsonClient,
+  id: string,
+): Promise<LookUpResult> {
+  if (context.capabilities.offers(NEWER_LIST)) {
     try {
       const page = await getSignatureIdentificationList(client, { pageIndex: 1, pageSize: 10, id });
       const item = page.items.find((listed) => listed.id === id);
@@ -57,7 +62,7 @@ export async function lookUpQualification(client: SignedJsonClient, id: string, 
         ? { listed: item, review: reviewOf(item), conclusive: true }
         : { review: UNKNOWN_REVIEW, conclusive: true };
     } catch (error) {
-      fallBackIfActionMissing(error, notice);
+      fallBackIfActionMissing(context, error);
     }
   }
   const list = await getSignatureIdentList(client, { ids: [id], pageIndex: 1, pageSize: 10 });
@@ -78,13 +83,13 @@ export interface ListFilter {
  * when the account lacks the newer list, so that only approved ones could be listed.
  */
 export async function listQualifications(
+  context: LookUpContext,
   client: SignedJsonClient,
   filter: ListFilter,
-  notice: Notice,
 ): Promise<{ items: ReviewedQualification[]; conclusive: boolean }> {
   const auditStatus = filter.status === undefined ? undefined : auditStatusOf(filter.status);
   const items: ReviewedQualification[] = [];
-  if (identificationListOffered) {
+  if (context.capabilities.offers(NEWER_LIST)) {
     try {
       const request = {
         materialName: filter.materialName,
@@ -98,7 +103,7 @@ export async function listQualifications(
       }
       return { items: items.filter((item) => matchesName(item, filter)), conclusive: true };
     } catch (error) {
-      fallBackIfActionMissing(error, notice);
+      fallBackIfActionMissing(context, error);
     }
   }
   if (filter.status !== undefined && filter.status !== "approved") return { items: [], conclusive: false };
@@ -116,11 +121,11 @@ export async function listQualifications(
  * tell (no newer list action).
  */
 export async function idsUnderReviewNamed(
+  context: LookUpContext,
   client: SignedJsonClient,
   materialName: string,
-  notice: Notice,
 ): Promise<string[] | undefined> {
-  const { items, conclusive } = await listQualifications(client, { materialName, status: "reviewing" }, notice);
+  const { items, conclusive } = await listQualifications(context, client, { materialName, status: "reviewing" });
   return conclusive ? items.map((item) => item.id) : undefined;
 }
 
@@ -145,11 +150,11 @@ function reviewOf(item: IdentifiedQualification): Review {
   };
 }
 
-function fallBackIfActionMissing(error: unknown, notice: Notice): void {
-  if (!(error instanceof VolcengineError && error.code === "InvalidActionOrVersion")) throw error;
-  identificationListOffered = false;
-  notice(
-    `SmsSignatureIdent: this account does not offer ${GET_SIGNATURE_IDENTIFICATION_LIST.action} ` +
+function fallBackIfActionMissing(context: LookUpContext, error: unknown): void {
+  if (!(isVolcengineError(error) && error.code === "InvalidActionOrVersion")) throw error;
+  if (!context.capabilities.markMissing(NEWER_LIST)) return;
+  context.warnOnce(
+    `SmsSignatureIdent: this account does not offer ${NEWER_LIST} ` +
       `(${GET_SIGNATURE_IDENTIFICATION_LIST.version}), so review status comes from GetSignatureIdentList, ` +
       'which lists approved qualifications only: others show reviewStatus "unknown", rejection reasons are not ' +
       "known, and qualifications under review with the same name cannot be found before filing.",

@@ -1,7 +1,7 @@
+/** Check failures as Pulumi prints them: per top-level property, with the path, the rule and the field's name. */
 import type { z } from "zod";
+import { UNKNOWN_VALUE } from "../engine/inputs";
 import { redact } from "../redact";
-import { UNKNOWN_VALUE } from "../values";
-import type { signatureIdentBodySchema } from "./body";
 import { MAX_FAILURES_PER_PROPERTY } from "./limits";
 
 export interface CheckFailure {
@@ -11,59 +11,33 @@ export interface CheckFailure {
   reason: string;
 }
 
-// A map, not an object literal: a key such as `constructor` or `__proto__` must find no label, not Object's own.
-const FIELD_LABELS = new Map<string, string>(
-  Object.entries({
-    materialName: "资质名称",
-    purpose: "资质用途",
-    businessInfo: "企业信息",
-    businessCertificateType: "企业证件类型",
-    businessCertificate: "企业证件",
-    businessCertificateName: "企业名称",
-    unifiedSocialCreditIdentifier: "统一社会信用代码",
-    businessCertificateValidityPeriodStart: "证件有效期起始日期",
-    businessCertificateValidityPeriodEnd: "证件有效期截止日期",
-    legalPersonName: "法人姓名",
-    operatorPerson: "经办人信息",
-    responsiblePersonInfo: "责任人信息",
-    legalPerson: "法人信息",
-    powerOfAttorney: "授权委托书",
-    otherMaterials: "其他材料",
-    effectSignatures: "适用签名",
-    certificateType: "证件类型",
-    personCertificate: "证件照片",
-    personName: "姓名",
-    personIDCard: "证件号码",
-    personMobile: "手机号码",
-    fileType: "文件类型",
-    fileSuffix: "证件文件后缀",
-    fileContent: "文件内容",
-    fileUrl: "文件地址",
-  }),
-);
-
-let cachedSchema: ReturnType<typeof signatureIdentBodySchema> | undefined;
+/** Chinese names of fields, shown after each failure's path as the console names them (`(手机号码)`). */
+export type FieldLabels = ReadonlyMap<string, string>;
 
 /**
- * Validates a body the way `pulumi preview` shows it: one failure per problem, each naming the property and
- * the full path. Values not known yet in preview are never failures. Never throws, whatever the input.
+ * Labels from an object literal, as a map: a key such as `constructor` or `__proto__` in the inputs must find no
+ * label, not Object's own.
  */
-export function checkSignatureIdentBody(body: unknown): CheckFailure[] {
-  if (typeof body !== "object" || body === null || Array.isArray(body)) {
-    return [{ property: "", reason: "the resource inputs must be an object" }];
-  }
-  // Required here, not at the top: the package's index exports this function, and a user's program that imports the
-  // package must not load zod (check runs in the provider host).
-  cachedSchema ??= (require("./body") as typeof import("./body")).signatureIdentBodySchema();
-  const result = cachedSchema.safeParse(body);
-  if (result.success) return [];
+export function fieldLabels(labels: Record<string, string>): FieldLabels {
+  return new Map(Object.entries(labels));
+}
+
+/**
+ * A body's zod issues the way `pulumi preview` shows them: one failure per problem, each naming the top-level property
+ * and the full path, never the offending value. Values not known yet in preview are never failures.
+ */
+export function failuresOf(
+  issues: readonly z.core.$ZodIssue[],
+  body: Record<string, unknown>,
+  labels: FieldLabels,
+): CheckFailure[] {
   const failures: CheckFailure[] = [];
   // A list over its maximum says so first: the cap per property below must not hide it behind the items' problems.
-  const issues = [...result.error.issues].sort((a, b) => Number(b.code === "too_big") - Number(a.code === "too_big"));
-  for (const issue of issues) {
+  const sorted = [...issues].sort((a, b) => Number(b.code === "too_big") - Number(a.code === "too_big"));
+  for (const issue of sorted) {
     for (const path of issuePaths(issue)) {
       if (dependsOnUnknown(body, path)) continue;
-      const reason = `${formatPath(path)}: ${describe(issue, valueAt(body, path))}${label(path)}`;
+      const reason = `${formatPath(path)}: ${describe(issue, valueAt(body, path))}${label(path, labels)}`;
       failures.push(checkFailure(String(path[0] ?? ""), reason));
     }
   }
@@ -157,9 +131,9 @@ function gotNumber(value: unknown, alsoNonFinite: boolean): string {
   return alsoNonFinite && typeof value === "number" && !Number.isFinite(value) ? `: got ${value}` : "";
 }
 
-function label(path: PropertyKey[]): string {
+function label(path: PropertyKey[], labels: FieldLabels): string {
   const last = [...path].reverse().find((segment) => typeof segment === "string");
-  const text = typeof last === "string" ? FIELD_LABELS.get(last) : undefined;
+  const text = typeof last === "string" ? labels.get(last) : undefined;
   return text ? ` (${text})` : "";
 }
 

@@ -1,51 +1,13 @@
 /**
  * The ApplySignatureIdent body, with the API's own field names and nesting, and the named values of its
- * integer enums so a program reads `fileType: DocType.BusinessLicense`, not `1`.
+ * integer enums so a program reads `purpose: Purpose.SelfUse`, not `1`.
  */
-import type { Review } from "./review/status";
+import type { DocType, SignAuthFile } from "../../documents/sign-auth-file";
+import type { Review } from "../../review/status";
+import type { WaitForApproval } from "../../review/wait";
 
-/**
- * DocType (证件类型), the same table in the vendor's Go and Java SDKs; used by `fileType` and `businessCertificateType`.
- */
-export const DocType = {
-  /** 三证合一 */
-  ThreeInOneLicense: 0,
-  /** 企业营业执照 */
-  BusinessLicense: 1,
-  /** 组织机构代码证 */
-  OrganizationCodeCertificate: 2,
-  /** 税务登记证 */
-  TaxRegistrationCertificate: 3,
-  /** 社会信用代码证书 */
-  SocialCreditCodeCertificate: 4,
-  /** 授权委托书 */
-  PowerOfAttorney: 5,
-  /** 其他 */
-  Other: 6,
-  /** 事业单位法人证书 */
-  PublicInstitutionCertificate: 7,
-  /** 经办人身份证人像面 */
-  OperatorIdCardFront: 8,
-  /** 经办人身份证国徽面 */
-  OperatorIdCardBack: 9,
-  /** 责任人身份证人像面 */
-  ResponsiblePersonIdCardFront: 10,
-  /** 责任人身份证国徽面 */
-  ResponsiblePersonIdCardBack: 11,
-  /** 护照 */
-  Passport: 12,
-  /** 港澳通行证 */
-  HongKongMacaoTravelPermit: 13,
-  /** 台湾通行证 */
-  TaiwanTravelPermit: 14,
-  /** 港澳台居住证 */
-  HongKongMacaoTaiwanResidencePermit: 15,
-  /** APP ICP 备案 */
-  AppIcpFiling: 16,
-  /** 商标证书 */
-  TrademarkCertificate: 17,
-} as const;
-export type DocType = (typeof DocType)[keyof typeof DocType];
+/** The type in the qualification's token `pulumi-nodejs:dynamic/volcengine-sms:SmsSignatureIdent`. */
+export const QUALIFICATION_TYPE = "SmsSignatureIdent";
 
 /** 资质用途 */
 export const Purpose = {
@@ -61,29 +23,6 @@ export const CertificateType = {
   /** 中国大陆居民身份证: `personIDCard` is then checked against GB 11643. */
   MainlandIdCard: 0,
 } as const;
-
-export type FileSuffix = "jpg" | "jpeg" | "png";
-
-/**
- * One scanned document. Set one of: `document` (a file on disk, made by `documentFile()`: the state keeps only its
- * path, size and digest), `fileContent` (base64 or a data URI) or `fileUrl` (a public http(s) URL).
- */
-export interface SignAuthFile {
-  fileType: DocType;
-  fileSuffix: FileSuffix;
-  fileContent?: string;
-  fileUrl?: string;
-  document?: DocumentReference;
-}
-
-/** A file the provider reads when it files the qualification; not part of the vendor's API. */
-export interface DocumentReference {
-  /** Relative to the Pulumi project directory, `/`-separated. */
-  path: string;
-  /** Hex sha256 of the bytes the program read: a file that changed since is refused. */
-  sha256: string;
-  size: number;
-}
 
 /** The company (企业信息). */
 export interface BusinessInfo {
@@ -158,16 +97,8 @@ export const SECRET_PROPERTIES = [
   "otherMaterials",
 ] as const satisfies readonly InputProperty[];
 
-/** How long `pulumi up` waits after filing for the review's outcome. */
-export interface WaitForApproval {
-  /** At most 86,400 (a day): a review takes days, and a deployment should not. */
-  timeoutSeconds: number;
-  /** The first interval between status checks (default 30); later ones grow by half up to five minutes. */
-  pollSeconds?: number;
-}
-
 /** Inputs that steer the provider. They are never sent to Volcengine, and changing one alone files nothing. */
-export interface ControlInputs {
+export interface SignatureIdentControls {
   waitForApproval?: WaitForApproval;
   /** Record this existing qualification (filed in the console or by an interrupted run) instead of filing one. */
   adoptId?: string;
@@ -179,7 +110,7 @@ export const CONTROL_PROPERTIES = [
   "waitForApproval",
   "adoptId",
   "allowDuplicateName",
-] as const satisfies readonly (keyof ControlInputs)[];
+] as const satisfies readonly (keyof SignatureIdentControls)[];
 
 /** What the provider stores: the inputs as applied plus what the API tells. */
-export interface SignatureIdentState extends SignatureIdentBody, ControlInputs, Review {}
+export interface SignatureIdentState extends SignatureIdentBody, SignatureIdentControls, Review {}
