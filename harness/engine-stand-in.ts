@@ -24,7 +24,7 @@ export interface ResourceState {
   secretOutputs: string[];
 }
 
-export type StepOp = "create" | "same" | "replace" | "refresh" | "delete";
+export type StepOp = "create" | "same" | "update" | "replace" | "refresh" | "delete";
 
 export interface Step {
   op: StepOp;
@@ -34,7 +34,7 @@ export interface Step {
   id?: string;
   /** For a replacement: the id of the resource being replaced. */
   replacedId?: string;
-  /** For a replacement: the properties that force it. */
+  /** For a replacement: the properties that force it; for an update: the properties that change. */
   replaces?: string[];
   outputs?: Props;
   /** For a refresh: the outputs before. */
@@ -43,16 +43,25 @@ export interface Step {
 
 export interface CheckFailureReport {
   urn: string;
+  type: string;
   name: string;
   property: string;
   reason: string;
+}
+
+/** A failed provider call (create failed, ...), or the program's own failure (then of the stack). */
+export interface RunError {
+  urn: string;
+  type: string;
+  name: string;
+  message: string;
 }
 
 export interface RunResult {
   steps: Step[];
   failures: CheckFailureReport[];
   /** Errors of provider calls (create failed, ...), as the engine would print them. */
-  errors: string[];
+  errors: RunError[];
 }
 
 export interface RunOptions {
@@ -125,8 +134,15 @@ export class EngineStandIn {
     // promise nobody awaits) fails the run.
     for (const reason of rejections) {
       const message = reason instanceof Error ? reason.message : String(reason);
-      if (!reported.some((known) => message.includes(known)))
-        result.errors.push(`the program failed with an unhandled exception: ${message}`);
+      if (!reported.some((known) => message.includes(known))) {
+        const urn = `urn:pulumi:${this.stack}::${this.project}::pulumi:pulumi:Stack::${this.project}-${this.stack}`;
+        result.errors.push({
+          urn,
+          type: "pulumi:pulumi:Stack",
+          name: `${this.project}-${this.stack}`,
+          message: `the program failed with an unhandled exception: ${message}`,
+        });
+      }
     }
     return result;
   }
@@ -153,7 +169,7 @@ export class EngineStandIn {
         });
         resource.outputs = read.properties;
       } catch (error) {
-        result.errors.push(`${resource.urn}: ${(error as Error).message}`);
+        result.errors.push(runError(resource, error));
       }
     }
     return result;
@@ -168,7 +184,7 @@ export class EngineStandIn {
         this.state.delete(resource.urn);
         result.steps.push(deletedStep(resource));
       } catch (error) {
-        result.errors.push(`${resource.urn}: ${(error as Error).message}`);
+        result.errors.push(runError(resource, error));
       }
     }
     return result;
@@ -197,7 +213,7 @@ export class EngineStandIn {
     const prior = this.state.get(urn);
     const checked = await this.host.check(prior?.inputs ?? {}, inputs);
     if (checked.failures.length > 0) {
-      for (const failure of checked.failures) result.failures.push({ urn, name, ...failure });
+      for (const failure of checked.failures) result.failures.push({ urn, type, name, ...failure });
       throw new Error(`${name}: ${checked.failures.length} input(s) failed validation`);
     }
     if (prior) {
@@ -206,6 +222,7 @@ export class EngineStandIn {
         result.steps.push({ op: "same", urn, type, name, id: prior.id, outputs: prior.outputs });
         return { id: prior.id, state: prior.outputs };
       }
+      if (diff.replaces.length === 0) return this.update(urn, type, name, prior, checked.inputs, preview, result);
       if (preview) {
         result.steps.push({ op: "replace", urn, type, name, replacedId: prior.id, replaces: diff.replaces });
         return { id: prior.id, state: checked.inputs };
@@ -234,13 +251,40 @@ export class EngineStandIn {
     return { id: created.id, state: created.properties };
   }
 
+  /** A change without replacement: the provider's update, in place; the engine shows the changed inputs. */
+  private async update(
+    urn: string,
+    type: string,
+    name: string,
+    prior: ResourceState,
+    inputs: Props,
+    preview: boolean,
+    result: RunResult,
+  ) {
+    const replaces = changedKeys(prior.outputs, inputs);
+    if (preview) {
+      result.steps.push({ op: "update", urn, type, name, id: prior.id, replaces });
+      return { id: prior.id, state: { ...prior.outputs, ...inputs } };
+    }
+    try {
+      const outputs = await this.host.update(prior.id, prior.outputs, inputs);
+      prior.inputs = inputs;
+      prior.outputs = outputs;
+      result.steps.push({ op: "update", urn, type, name, id: prior.id, replaces, outputs });
+      return { id: prior.id, state: outputs };
+    } catch (error) {
+      result.errors.push(runError({ urn, type, name }, error));
+      throw error;
+    }
+  }
+
   private async create(urn: string, type: string, name: string, inputs: Props, secrets: Secrets, result: RunResult) {
     try {
       const created = await this.host.create(inputs);
       this.state.set(urn, { urn, type, name, id: created.id, inputs, outputs: created.properties, ...secrets });
       return created;
     } catch (error) {
-      result.errors.push(`${urn}: ${(error as Error).message}`);
+      result.errors.push(runError({ urn, type, name }, error));
       throw error;
     }
   }
@@ -266,6 +310,19 @@ export class EngineStandIn {
 }
 
 type Secrets = Pick<ResourceState, "secretInputs" | "secretOutputs">;
+
+function runError(resource: Pick<ResourceState, "urn" | "type" | "name">, error: unknown): RunError {
+  return { urn: resource.urn, type: resource.type, name: resource.name, message: (error as Error).message };
+}
+
+/** The top-level inputs whose value differs from the stored outputs, as the engine names an update's changes. */
+function changedKeys(outputs: Props, inputs: Props): string[] {
+  const keys = new Set([...Object.keys(outputs), ...Object.keys(inputs)]);
+  keys.delete("__provider");
+  return [...keys]
+    .filter((key) => key in inputs && JSON.stringify(outputs[key]) !== JSON.stringify(inputs[key]))
+    .sort();
+}
 
 function deletedStep({ urn, type, name, id }: ResourceState): Step {
   return { op: "delete", urn, type, name, id };

@@ -1,13 +1,14 @@
 /**
  * `npm start`: an offline rehearsal of examples/index.ts, no credentials and no Pulumi CLI needed. It starts the
  * Volcengine SMS emulator on a free loopback port and walks the program through Pulumi's own dynamic-provider host,
- * the way `pulumi` would: preview, a preview with a mistake, up, refresh after the (simulated) review, a change
- * previewed as a replacement, and destroy. Exits 0 when every step did what it should, 1 with the reason otherwise.
+ * the way `pulumi` would, printing for each command what the real CLI prints (cli-view.ts); the narration between
+ * commands is written as `#` comments. Exits 0 when every step did what it should, 1 with the reason otherwise.
  */
 import * as path from "node:path";
 import * as pulumi from "@pulumi/pulumi";
 import { type RunningEmulator, startEmulator } from "../emulator";
-import { EngineStandIn, type RunResult, type Step } from "./engine-stand-in";
+import { type Command, type OutputValues, renderCommand } from "./cli-view";
+import { EngineStandIn, type RunResult } from "./engine-stand-in";
 import { ProviderHost } from "./provider-host";
 
 const PROJECT = "volcengine-sms-example";
@@ -25,14 +26,110 @@ const EXAMPLE_SECRETS: Record<string, string> = {
 };
 
 const out = (line = "") => process.stdout.write(`${line}\n`);
+const say = (line: string) => out(`# ${line}`);
 
 class SessionFailure extends Error {}
 function expect(condition: unknown, message: string): asserts condition {
   if (!condition) throw new SessionFailure(message);
 }
 
-function typeAndName(step: Pick<Step, "type" | "name">): string {
-  return `${step.type.padEnd(52)} ${step.name.padEnd(24)}`;
+/** The stack as the session drives it: config, the program's outputs, and each command printed as the CLI would. */
+class Session {
+  private readonly engine: EngineStandIn;
+  private readonly config: Record<string, string>;
+  private overrides: Record<string, string> = {};
+  private stackExists = false;
+  private outputs: OutputValues | undefined;
+  private stderrSeen = 0;
+
+  constructor(
+    readonly emulator: RunningEmulator,
+    private readonly host: ProviderHost,
+  ) {
+    this.engine = new EngineStandIn(host, pulumi, PROJECT, STACK);
+    this.config = {
+      "volcengine:accessKey": emulator.accessKey,
+      "volcengine:secretKey": emulator.secretKey,
+      "volcengine:region": emulator.region,
+      "volcengine:smsEndpoint": emulator.endpoint,
+      ...EXAMPLE_SECRETS,
+    };
+  }
+
+  async start(): Promise<void> {
+    await this.host.configure(this.config);
+  }
+
+  /** `pulumi config set [--secret] <key> <value>`, printed as typed. */
+  setConfig(key: string, value: string, { secret = false, comment = "" } = {}): void {
+    this.overrides[`${PROJECT}:${key}`] = value;
+    out(`$ pulumi config set ${secret ? "--secret " : ""}${key} ${value}${comment ? `   # ${comment}` : ""}`);
+  }
+
+  /** Runs a command and prints it; `allowFailure` for a step that is meant to fail. */
+  async run(command: Command, { allowFailure = false, comment = "" } = {}): Promise<RunResult> {
+    out(`$ pulumi ${command}${comment ? `   # ${comment}` : ""}`);
+    const config = { ...this.config, ...this.overrides };
+    const previousOutputs = this.outputs;
+    let exports: Record<string, unknown> = {};
+    const load = () => {
+      delete require.cache[require.resolve(program)];
+      exports = require(program);
+    };
+    const result =
+      command === "refresh"
+        ? await this.engine.refresh()
+        : command === "destroy"
+          ? await this.engine.destroy()
+          : await this.engine.run({ load, preview: command === "preview", config });
+    // Pulumi shows the provider's lines once its call returned; the pipe may deliver them a moment later.
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    // A failed run registers outputs that never resolve; the CLI shows none then.
+    const failed = result.failures.length > 0 || result.errors.length > 0;
+    const outputs = command === "refresh" || command === "destroy" || failed ? undefined : await resolved(exports);
+    const view = { command, project: PROJECT, stack: STACK, stackExists: this.stackExists };
+    const lines = renderCommand(result, { ...view, providerLines: this.providerLines(), outputs, previousOutputs });
+    for (const line of lines) out(line);
+    out();
+    if (!allowFailure) {
+      expect(result.failures.length === 0, `unexpected check failures: ${result.failures.map((f) => f.reason)}`);
+      expect(result.errors.length === 0, `unexpected errors: ${result.errors.map((e) => e.message).join("; ")}`);
+    }
+    if (command === "up" && result.errors.length === 0) {
+      this.stackExists = true;
+      this.outputs = outputs;
+    }
+    if (command === "destroy") this.stackExists = false;
+    return result;
+  }
+
+  /** The provider's lines since the last command: what the CLI shows as the stack's diagnostics. */
+  private providerLines(): string[] {
+    const text = this.host.stderr.slice(this.stderrSeen);
+    this.stderrSeen = this.host.stderr.length;
+    return text
+      .split("\n")
+      .map((line) => line.trim())
+      .filter(Boolean);
+  }
+
+  get printed(): string {
+    return this.host.stderr;
+  }
+}
+
+/** The program's exports as the stack outputs the CLI shows: values, or "not known yet" in a preview. */
+async function resolved(exports: Record<string, unknown>): Promise<OutputValues> {
+  const values: OutputValues = {};
+  for (const [key, value] of Object.entries(exports)) {
+    const output = pulumi.output(value) as unknown as {
+      isKnown: Promise<boolean>;
+      promise(withUnknowns?: boolean): Promise<unknown>;
+    };
+    const known = await output.isKnown;
+    values[key] = { known, value: known ? await output.promise() : undefined };
+  }
+  return values;
 }
 
 async function main(): Promise<void> {
@@ -40,15 +137,17 @@ async function main(): Promise<void> {
   const emulator = await startEmulator({ approvalDelayMs: null });
   const host = await ProviderHost.start({ cwd: projectRoot });
   try {
-    await session(emulator, host);
-    out(
+    const session = new Session(emulator, host);
+    await session.start();
+    await walkThrough(session);
+    say(
       `Done in ${((Date.now() - started) / 1000).toFixed(1)} s: every step ran through Pulumi's dynamic-provider ` +
-        `host against the emulator.`,
+        "host against the emulator.",
     );
-    out("With the Pulumi CLI (or `npm run pulumi-cli`, which builds it with Go into .tools/pulumi/bin),");
-    out("`pulumi up` from the repository root runs the same program for real:");
-    out("  against the emulator: run `npx pulumi-volcengine-sms-emulator` and paste the exports it prints;");
-    out(
+    say("With the Pulumi CLI (or `npm run pulumi-cli`, which builds it with Go into .tools/pulumi/bin),");
+    say("`pulumi up` from the repository root runs the same program for real:");
+    say("  against the emulator: run `npx pulumi-volcengine-sms-emulator` and paste the exports it prints;");
+    say(
       "  against Volcengine: set volcengine:accessKey / volcengine:secretKey (or VOLCENGINE_ACCESS_KEY / " +
         "VOLCENGINE_SECRET_KEY).",
     );
@@ -58,164 +157,80 @@ async function main(): Promise<void> {
   }
 }
 
-async function session(emulator: RunningEmulator, host: ProviderHost): Promise<void> {
-  const config: Record<string, string> = {
-    "volcengine:accessKey": emulator.accessKey,
-    "volcengine:secretKey": emulator.secretKey,
-    "volcengine:region": emulator.region,
-    "volcengine:smsEndpoint": emulator.endpoint,
-    ...EXAMPLE_SECRETS,
-  };
-  await host.configure(config);
-  const engine = new EngineStandIn(host, pulumi, PROJECT, STACK);
-  const load = () => {
-    delete require.cache[require.resolve(program)];
-    require(program);
-  };
-  const run = (preview: boolean, overrides: Record<string, string> = {}) =>
-    engine.run({ load, preview, config: { ...config, ...overrides } });
-  const diagnostics = diagnosticsSince(host);
-
-  out(`Volcengine SMS emulator on ${emulator.endpoint} (access key ${emulator.accessKey}, region ${emulator.region}).`);
-  out(
+async function walkThrough(session: Session): Promise<void> {
+  const { emulator } = session;
+  say(`Volcengine SMS emulator on ${emulator.endpoint} (access key ${emulator.accessKey}, region ${emulator.region}).`);
+  say(
     `Program: ${path.relative(projectRoot, program)}, stack "${STACK}"; its ID numbers and mobiles come from stack ` +
-      `config as secrets.`,
+      "config as secrets.",
   );
   out();
 
-  out("$ pulumi preview");
-  let result = await run(true);
-  expectClean(result, diagnostics);
-  const [planned] = result.steps;
+  let result = await session.run("preview");
   expect(
-    result.steps.length === 1 && planned?.op === "create",
+    result.steps.length === 1 && result.steps[0]?.op === "create",
     `preview should plan one create, planned ${describeSteps(result)}`,
   );
-  out(` +  ${typeAndName(planned)} create`);
-  out("Resources: + 1 to create. Nothing was sent to Volcengine.");
+  expect(emulator.requests.length === 0, "a preview must send nothing");
+  say("Nothing was sent to Volcengine.");
   out();
 
-  const typo = { [`${PROJECT}:operatorMobile`]: "1380013800" };
-  out(`$ pulumi config set --secret operatorMobile 1380013800   # a digit missing`);
-  out("$ pulumi preview");
-  result = await run(true, typo);
+  session.setConfig("operatorMobile", "1380013800", { secret: true, comment: "a digit missing" });
+  result = await session.run("preview", { allowFailure: true });
   expect(result.failures.length > 0, "preview should have failed on the mistyped mobile");
-  out(`    ${typeAndName(planned)} 1 error`);
-  out("Diagnostics:");
-  for (const failure of result.failures) out(`  error: ${failure.property}: ${failure.reason}`);
   expect(emulator.requests.length === 0, "a failed preview must not send anything");
-  out("The preview failed before anything was sent; the mobile is not repeated in the message.");
-  out(`$ pulumi config set --secret operatorMobile 13800138000   # fixed`);
+  say("The preview failed before anything was sent; the mobile is not repeated in the message.");
+  session.setConfig("operatorMobile", "13800138000", { secret: true, comment: "fixed" });
   out();
 
-  out("$ pulumi up");
-  result = await run(false);
-  expectClean(result, diagnostics);
+  result = await session.run("up");
   const [created] = result.steps;
   expect(
     created?.op === "create" && created.id !== undefined,
-    `up should create the qualification, did ${describeSteps(result)}`,
+    `up should file the qualification: ${describeSteps(result)}`,
   );
-  const applied = emulator.requests.filter((r) => r.action === "ApplySignatureIdent");
-  const [filing] = applied;
-  expect(
-    filing !== undefined && applied.length === 1,
-    `up should call ApplySignatureIdent once, called it ${applied.length} times`,
-  );
-  out(` +  ${typeAndName(created)} created`);
-  out("Outputs:");
-  out(`    qualificationId: "${created.id}"`);
-  out(`    approved       : ${created.outputs?.approved}`);
-  out(`Resources: + 1 created. ApplySignatureIdent answered RequestId ${filing.requestId}.`);
-  out("The qualification is now waiting for review by people at Volcengine (simulated by the emulator).");
+  const filings = emulator.requests.filter((r) => r.action === "ApplySignatureIdent");
+  expect(filings.length === 1, `up should call ApplySignatureIdent once, called it ${filings.length} times`);
+  say(`ApplySignatureIdent answered RequestId ${filings[0]?.requestId}.`);
+  say("The qualification now waits for review by people at Volcengine (simulated by the emulator).");
   out();
 
-  out("$ pulumi refresh   # before the review");
-  result = await engine.refresh();
-  expectClean(result, diagnostics);
-  expect(
-    result.steps[0]?.outputs?.approved === false,
-    "a qualification under review should refresh as approved: false",
-  );
-  out(
-    `    ${typeAndName(created)} unchanged: approved: false (still under review; GetSignatureIdentList lists ` +
-      `approved ones only)`,
-  );
-  out();
-
+  result = await session.run("refresh", { comment: "before the review: nothing changed, so nothing is said" });
+  expect(result.steps[0]?.outputs?.reviewStatus === "reviewing", "under review, a refresh reads reviewing");
+  say(`The emulator's reviewer approves qualification ${created.id}.`);
   emulator.approve(created.id);
-  out(`(the emulator's reviewer approves qualification ${created.id})`);
-  out("$ pulumi refresh");
-  result = await engine.refresh();
-  expectClean(result, diagnostics);
-  const refreshed = result.steps[0];
-  expect(refreshed?.outputs?.approved === true, "after approval, refresh should set approved: true");
-  out(` ~  ${typeAndName(refreshed)} updated [diff: ~approved]`);
-  out(`      approved: false => true`);
-  out(`      effectSignatures: ${JSON.stringify(refreshed.outputs?.effectSignatures)}`);
   out();
 
-  const rename = { [`${PROJECT}:materialName`]: "示例科技短信资质二" };
-  out("$ pulumi config set materialName 示例科技短信资质二");
-  out("$ pulumi preview");
-  result = await run(true, rename);
-  expectClean(result, diagnostics, { keepDiagnostics: true });
-  const replacement = result.steps[0];
+  result = await session.run("refresh");
+  expect(result.steps[0]?.outputs?.approved === true, "after approval, refresh should read approved: true");
+  expect(/reviewing → approved/.test(session.printed), "refresh should say that the review moved on");
+  say("A refresh does not run the program: the stack outputs follow at the next pulumi up (or with");
+  say("pulumi refresh --run-program).");
+  out();
+
+  result = await session.run("up");
   expect(
-    replacement?.op === "replace",
+    result.steps.every((step) => step.op === "same"),
+    `up after a refresh should change nothing: ${describeSteps(result)}`,
+  );
+  out();
+
+  session.setConfig("materialName", "示例科技短信资质二");
+  result = await session.run("preview");
+  expect(
+    result.steps[0]?.op === "replace",
     `a changed materialName should preview as a replacement, previewed ${describeSteps(result)}`,
   );
-  await host.waitForStderr(/is replaced \(a new filing, a new review\): materialName changed/);
-  out(` +- ${typeAndName(replacement)} replace [diff: ~${replacement.replaces?.join(",~")}]`);
-  out("Diagnostics:");
-  for (const line of diagnostics.take()) out(`  warning: ${line}`);
-  out(
-    "Resources: +-1 to replace. `up` would file a new qualification (a new human review); the API cannot change one " +
-      "in place.",
-  );
+  say("pulumi up would file a new qualification (a new human review); the API cannot change one in place.");
   out();
 
   const requestsBeforeDestroy = emulator.requests.length;
-  out("$ pulumi destroy");
-  result = await engine.destroy();
-  expectClean(result, diagnostics, { keepDiagnostics: true });
+  result = await session.run("destroy");
   expect(result.steps[0]?.op === "delete", "destroy should delete the resource from the state");
-  expect(
-    emulator.requests.length === requestsBeforeDestroy,
-    "destroy must not call the API: there is no delete action",
-  );
-  await host.waitForStderr(/stays on the Volcengine account/);
-  out(` -  ${typeAndName(result.steps[0])} deleted`);
-  out("Diagnostics:");
-  for (const line of diagnostics.take()) out(`  warning: ${line}`);
-  out("Resources: - 1 deleted. The emulator still holds the qualification, as Volcengine would:");
-  for (const q of emulator.qualifications()) out(`    ${q.id}  ${q.materialName}  ${q.status}`);
+  expect(emulator.requests.length === requestsBeforeDestroy, "destroy must not call the API: there is no delete");
+  say("The emulator still holds the qualification, as Volcengine would:");
+  for (const q of emulator.qualifications()) say(`  ${q.id}  ${q.materialName}  ${q.status}`);
   out();
-}
-
-/** What the provider printed (pulumi shows it as diagnostics) since the last call. */
-function diagnosticsSince(host: ProviderHost) {
-  let seen = host.stderr.length;
-  return {
-    take(): string[] {
-      const text = host.stderr.slice(seen);
-      seen = host.stderr.length;
-      return text
-        .split("\n")
-        .map((l) => l.trim())
-        .filter(Boolean);
-    },
-  };
-}
-
-/** No failures and no errors; and, unless the step is expected to print (destroy warns), nothing printed. */
-function expectClean(result: RunResult, diagnostics: { take(): string[] }, { keepDiagnostics = false } = {}): void {
-  expect(result.failures.length === 0, `unexpected check failures: ${result.failures.map((f) => f.reason).join("; ")}`);
-  expect(result.errors.length === 0, `unexpected errors: ${result.errors.join("; ")}`);
-  if (!keepDiagnostics) {
-    const unexpected = diagnostics.take();
-    expect(unexpected.length === 0, `the provider printed: ${unexpected.join(" | ")}`);
-  }
 }
 
 function describeSteps(result: RunResult): string {

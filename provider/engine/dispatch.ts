@@ -83,7 +83,8 @@ async function checkWithoutThrowing(
   context: Context,
 ): Promise<dynamic.CheckResult> {
   try {
-    return await runtime.check(olds, news, context);
+    const { inputs, failures = [] } = await runtime.check(olds, news, context);
+    return { inputs, failures: failures.map(atResourceLevel) };
   } catch (error) {
     // check must answer whatever the program passes; a failure here is ours, not the user's.
     return {
@@ -91,4 +92,13 @@ async function checkWithoutThrowing(
       failures: [{ property: "", reason: `the inputs could not be validated: ${redact(String(error))}` }],
     };
   }
+}
+
+/**
+ * A failure as the engine gets it: with no property, the reason starting with the full path. Given a property, the
+ * engine prints that input's whole value before the reason (a person with their scans' paths and digests, one
+ * unreadable line per failure), and `--show-secrets` prints the ID numbers and mobiles in it in plain text.
+ */
+function atResourceLevel(failure: dynamic.CheckFailure): dynamic.CheckFailure {
+  return { property: "", reason: failure.reason };
 }

@@ -63,6 +63,9 @@ export interface ActionCall {
   hints?: Readonly<Record<string, string>>;
 }
 
+/** What the API functions need of a client: one call of an action. Tests give a fake one. */
+export type ActionClient = Pick<SignedJsonClient, "call">;
+
 interface Envelope {
   ResponseMetadata?: { RequestId?: unknown; Error?: { Code?: unknown; CodeN?: unknown; Message?: unknown } };
   Result?: unknown;

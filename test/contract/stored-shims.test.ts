@@ -9,6 +9,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { type RunningEmulator, startEmulator } from "../../emulator";
 import { HostError, ProviderHost } from "../../harness/provider-host";
+import { propertyOf } from "../support/failures";
 import { validInputs } from "../support/fixtures";
 import { emulatorConfig } from "../support/peers";
 import { REPO_ROOT } from "../support/repo-root";
@@ -54,8 +55,8 @@ for (const { file, writtenBy } of STORED_SHIMS) {
       mistyped.operatorPerson.personMobile = "1380013800";
       const { failures } = await host.check({}, mistyped);
       assert.deepEqual(
-        failures.map((failure) => failure.property),
-        ["operatorPerson"],
+        failures.map((failure) => [failure.property, propertyOf(failure)]),
+        [["", "operatorPerson"]],
       );
       assert.match(failures[0]?.reason ?? "", /operatorPerson\.personMobile/);
     });

@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
 import { type Props, ProviderHost, serializeProvider } from "../../harness/provider-host";
+import { propertyOf } from "../support/failures";
 import {
   CREDIT_CODE,
   ID_NUMBERS,
@@ -213,8 +214,18 @@ describe("check through Pulumi's provider host (what pulumi preview shows)", () 
         assert.deepEqual(failures, []);
         return;
       }
-      const match = failures.find((f) => f.property === property && reason.test(f.reason));
+      // Only failures of the rule under test: a rule that also fails elsewhere is a wrong failure.
+      assert.deepEqual(
+        failures.filter((f) => propertyOf(f) !== property),
+        [],
+        `failures on other properties than ${property}`,
+      );
+      const match = failures.find((f) => reason.test(f.reason));
       assert.ok(match, `expected a failure on ${property} matching ${reason}, got ${JSON.stringify(failures)}`);
+      assert.ok(
+        failures.every((f) => f.property === ""),
+        "failures reach the engine at resource level, the path in the reason",
+      );
     });
   }
 
@@ -225,7 +236,7 @@ describe("check through Pulumi's provider host (what pulumi preview shows)", () 
       i.businessInfo.unifiedSocialCreditIdentifier = "91350100M000100Y44";
     });
     const { failures } = await check(inputs);
-    assert.deepEqual(failures.map((f) => f.property).sort(), ["businessInfo", "operatorPerson", "purpose"]);
+    assert.deepEqual(failures.map(propertyOf).sort(), ["businessInfo", "operatorPerson", "purpose"]);
   });
 
   it("never repeats an ID number, mobile or file content in a reason", async () => {
@@ -265,10 +276,7 @@ describe("check through Pulumi's provider host (what pulumi preview shows)", () 
       i.operatorPerson.personMobile = "123";
     });
     const { failures } = await check(inputs);
-    assert.deepEqual(
-      failures.map((f) => f.property),
-      ["operatorPerson"],
-    );
+    assert.deepEqual(failures.map(propertyOf), ["operatorPerson"]);
   });
 
   it("answers inputs that are not objects at all with failures, not a crash", async () => {
@@ -278,9 +286,9 @@ describe("check through Pulumi's provider host (what pulumi preview shows)", () 
       operatorPerson: null,
       purpose: { a: 1 },
     });
-    assert.ok(failures.some((f) => f.property === "materialName"));
-    assert.ok(failures.some((f) => f.property === "businessInfo"));
-    assert.ok(failures.some((f) => f.property === "operatorPerson" && /is required/.test(f.reason)));
+    assert.ok(failures.some((f) => propertyOf(f) === "materialName"));
+    assert.ok(failures.some((f) => propertyOf(f) === "businessInfo"));
+    assert.ok(failures.some((f) => propertyOf(f) === "operatorPerson" && /is required/.test(f.reason)));
     assert.equal(host.exited, false);
   });
 });

@@ -6,6 +6,7 @@ import * as path from "node:path";
 import { type HostError, type Props, ProviderHost } from "../../harness/provider-host";
 import { documentFile } from "../../provider/documents/document-file";
 import { DocType } from "../../provider/documents/sign-auth-file";
+import { propertyOf } from "../support/failures";
 import { image, validInputs } from "../support/fixtures";
 import { pattern } from "../support/pattern";
 import { emulatorConfig, usePeers } from "../support/peers";
@@ -225,7 +226,7 @@ describe("documents from files: scans read at apply time, only digests in state"
       });
       const { failures } = await peers.host.check({}, inputs);
       assert.equal(failures.length, 1, JSON.stringify(failures));
-      assert.equal(failures[0].property, "responsiblePersonInfo");
+      assert.equal(propertyOf(failures[0]), "responsiblePersonInfo");
       assert.match(failures[0].reason, /^responsiblePersonInfo\.personCertificate\[1\]\.document: /);
       assert.match(failures[0].reason, reason);
     });

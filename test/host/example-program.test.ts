@@ -4,6 +4,7 @@ import * as path from "node:path";
 import * as pulumi from "@pulumi/pulumi";
 import { EngineStandIn } from "../../harness/engine-stand-in";
 import { EXAMPLE_PROJECT, exampleStackConfig, loadExampleProgram } from "../support/example-stack";
+import { propertyOf } from "../support/failures";
 import { ID_NUMBERS } from "../support/fixtures";
 import { usePeers } from "../support/peers";
 import { REPO_ROOT } from "../support/repo-root";
@@ -36,7 +37,7 @@ describe("the example program under setMocks, forwarded to Pulumi's provider hos
     await configureHost(config);
     const result = await engine.run({ load: loadExampleProgram, preview: true, config });
     assert.equal(result.failures.length, 1);
-    assert.equal(result.failures[0].property, "operatorPerson");
+    assert.equal(propertyOf(result.failures[0]), "operatorPerson");
     assert.match(result.failures[0].reason, /^operatorPerson\.personMobile: must be a mainland mobile number/);
     assert.equal(peers.emulator.requests.length, 0);
   });

@@ -108,7 +108,7 @@ describe("review lifecycle through Pulumi's provider host", () => {
       const checked = await peers.host.check({}, withProvider({ ...inputs, adoptId: "12a" }));
       assert.deepEqual(checked.failures, [
         {
-          property: "adoptId",
+          property: "",
           reason: "adoptId: must be a qualification id: a decimal integer as a string, as the console shows it",
         },
       ]);

@@ -95,8 +95,12 @@ describe("secrets: personal data never in plain text in state, __provider, error
       load: () => new SmsSignatureIdent("failing", validInputs({ materialName: "失败资质" }) as SmsSignatureIdentArgs),
     });
     assert.equal(result.errors.length, 1);
-    assert.match(result.errors[0], /ApplySignatureIdent failed \(InternalError, HTTP 500/);
-    assertAbsent(result.errors.join("\n") + peers.host.stderr, PERSONAL_VALUES, "the error");
+    assert.match(result.errors[0]?.message ?? "", /ApplySignatureIdent failed \(InternalError, HTTP 500/);
+    assertAbsent(
+      result.errors.map((error) => error.message).join("\n") + peers.host.stderr,
+      PERSONAL_VALUES,
+      "the error",
+    );
   });
 });
 

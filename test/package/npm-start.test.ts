@@ -38,18 +38,33 @@ describe("npm start: the offline session of the example", () => {
     }
   });
 
-  it("shows the check failure naming the field, without the value", () => {
-    assert.match(stdout, /error: operatorPerson: operatorPerson\.personMobile: must be a mainland mobile number/);
-    assert.doesNotMatch(stdout.split("$ pulumi preview")[2].split("$ pulumi config")[0], /1380013800/);
-  });
-
-  it("prints the new id (above 2^53, exact), approval after refresh, the warning that the API cannot delete", () => {
-    assert.match(stdout, /qualificationId: "9007199254740993"/);
-    assert.match(stdout, /approved: false => true/);
+  it("shows the check failure as the CLI does: the field and the rule, not the value or the property's", () => {
     assert.match(
       stdout,
       pattern(
-        /warning: SmsSignatureIdent: qualification 9007199254740993 .* stays on the Volcengine account: /,
+        /error: pulumi-nodejs:dynamic\/volcengine-sms:SmsSignatureIdent resource 'example-qualification' has a /,
+        /problem: operatorPerson\.personMobile: must be a mainland mobile number/,
+      ),
+    );
+    const failedPreview = stdout.split("$ pulumi preview")[2]?.split("$ pulumi config")[0] ?? "";
+    assert.doesNotMatch(failedPreview, /1380013800/);
+    assert.doesNotMatch(failedPreview, /property operatorPerson value/);
+  });
+
+  it("prints the new id (above 2^53, exact), the review change a refresh reads, the delete warning", () => {
+    assert.match(stdout, /qualificationId: "9007199254740993"/);
+    const [, beforeReview = "", afterReview = "", nextUp = ""] = stdout.split(/\$ pulumi (?:refresh|up)/).slice(1);
+    assert.doesNotMatch(beforeReview, /Diagnostics:/, "nothing to say while the review goes on");
+    assert.match(
+      afterReview,
+      /qualification 9007199254740993 "示例科技短信资质": reviewing → approved\. Next: SMS signatures can be filed/,
+    );
+    assert.doesNotMatch(afterReview, /=> true/, "a refresh does not update the stack outputs");
+    assert.match(nextUp, /~ approved\s*: false => true/, "the next pulumi up does");
+    assert.match(
+      stdout,
+      pattern(
+        /\n {4}SmsSignatureIdent: qualification 9007199254740993 .* stays on the Volcengine account: /,
         /the SMS API has no delete/,
       ),
     );

@@ -1,5 +1,5 @@
 import { ErrorCode, VolcengineError } from "../../errors";
-import type { SignedJsonClient } from "../../http/client";
+import type { ActionClient } from "../../http/client";
 import { integerToId } from "../../http/json";
 import { SMS_API_VERSION } from "../sms";
 
@@ -28,7 +28,7 @@ export interface AppliedSignatureIdent {
  * reached Volcengine: such a failure says so (`mayHaveBeenFiled`) and where to look.
  */
 export async function applySignatureIdent(
-  client: SignedJsonClient,
+  client: ActionClient,
   request: ApplySignatureIdentRequest,
 ): Promise<AppliedSignatureIdent> {
   const { action } = APPLY_SIGNATURE_IDENT;

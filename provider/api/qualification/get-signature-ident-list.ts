@@ -1,4 +1,4 @@
-import type { SignedJsonClient } from "../../http/client";
+import type { ActionClient } from "../../http/client";
 import { idToJson, integerToId, stringifyJson } from "../../http/json";
 import { integerField, pageOf, stringsField } from "../result";
 import { SMS_API_VERSION } from "../sms";
@@ -23,7 +23,7 @@ export interface ListedSignatureIdent {
 
 /** Lists approved qualifications; a read, so it is retried like one. Items without an integer id are left out. */
 export async function getSignatureIdentList(
-  client: SignedJsonClient,
+  client: ActionClient,
   request: GetSignatureIdentListRequest,
 ): Promise<ListedSignatureIdent[]> {
   // Ids go out as bare number tokens: they are int64 and may exceed 2^53.

@@ -1,4 +1,4 @@
-import type { SignedJsonClient } from "../../http/client";
+import type { ActionClient } from "../../http/client";
 import { idToJson, integerToId, stringifyJson } from "../../http/json";
 import { booleanField, type Fields, integerField, pageOf, stringsField, textField } from "../result";
 
@@ -45,7 +45,7 @@ export interface IdentificationListPage {
 
 /** Lists qualifications in every review state; a read, so it is retried like one. Items without an id are left out. */
 export async function getSignatureIdentificationList(
-  client: SignedJsonClient,
+  client: ActionClient,
   request: GetSignatureIdentificationListRequest,
 ): Promise<IdentificationListPage> {
   const body = stringifyJson({

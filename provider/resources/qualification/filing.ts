@@ -5,7 +5,7 @@
 import { APPLY_SIGNATURE_IDENT } from "../../api/qualification/apply-signature-ident";
 import type { Context } from "../../engine/context";
 import { VolcengineError } from "../../errors";
-import type { SignedJsonClient } from "../../http/client";
+import type { ActionClient } from "../../http/client";
 import { reviewAfterFiling } from "../../review/after-filing";
 import { type Review, UNKNOWN_REVIEW } from "../../review/status";
 import type { WaitForApproval } from "../../review/wait";
@@ -23,7 +23,7 @@ export function qualificationSubject(id: string, materialName: string): string {
 /** Records an existing qualification instead of filing one, once the account shows the inputs describe it. */
 export async function adopt(
   context: Context,
-  client: SignedJsonClient,
+  client: ActionClient,
   id: string,
   body: SignatureIdentBody,
 ): Promise<LookUpResult> {
@@ -72,7 +72,7 @@ function adoptionMismatches(listed: ListedQualification, body: SignatureIdentBod
 
 export async function refuseWhileSameNameUnderReview(
   context: Context,
-  client: SignedJsonClient,
+  client: ActionClient,
   materialName: string,
 ): Promise<void> {
   const ids = await idsUnderReviewNamed(context, client, materialName);
@@ -95,7 +95,7 @@ export async function refuseWhileSameNameUnderReview(
 /** The status after filing, or after waiting for the review; a failure to learn it never fails the create. */
 export function qualificationReviewAfterFiling(
   context: Context,
-  client: SignedJsonClient,
+  client: ActionClient,
   id: string,
   materialName: string,
   wait: WaitForApproval | undefined,

@@ -13,7 +13,7 @@ import {
 } from "../../api/qualification/get-signature-identification-list";
 import type { Context } from "../../engine/context";
 import { isVolcengineError } from "../../errors";
-import type { SignedJsonClient } from "../../http/client";
+import type { ActionClient } from "../../http/client";
 import {
   auditStatusOf,
   type KnownReviewStatus,
@@ -51,7 +51,7 @@ const NEWER_LIST = GET_SIGNATURE_IDENTIFICATION_LIST.action;
 
 export async function lookUpQualification(
   context: LookUpContext,
-  client: SignedJsonClient,
+  client: ActionClient,
   id: string,
 ): Promise<LookUpResult> {
   if (context.capabilities.offers(NEWER_LIST)) {
@@ -84,7 +84,7 @@ export interface ListFilter {
  */
 export async function listQualifications(
   context: LookUpContext,
-  client: SignedJsonClient,
+  client: ActionClient,
   filter: ListFilter,
 ): Promise<{ items: ReviewedQualification[]; conclusive: boolean }> {
   const auditStatus = filter.status === undefined ? undefined : auditStatusOf(filter.status);
@@ -122,7 +122,7 @@ export async function listQualifications(
  */
 export async function idsUnderReviewNamed(
   context: LookUpContext,
-  client: SignedJsonClient,
+  client: ActionClient,
   materialName: string,
 ): Promise<string[] | undefined> {
   const { items, conclusive } = await listQualifications(context, client, { materialName, status: "reviewing" });
