@@ -9,7 +9,7 @@ import * as path from "node:path";
 import type { RunningEmulator } from "../../emulator";
 import { EXAMPLE_PROJECT } from "../support/example-stack";
 import { useExampleProject } from "./support/example-project";
-import { killProcessGroup, type PulumiProject, qualificationsIn, REPO_ROOT } from "./support/pulumi-cli";
+import { endProcesses, killProcessGroup, type PulumiProject, qualificationsIn, REPO_ROOT } from "./support/pulumi-cli";
 
 const NAME = "示例科技短信资质";
 const OPINION = "营业执照已过期，请上传有效期内的执照";
@@ -38,6 +38,8 @@ describe("an interrupted pulumi up under the real CLI, and the recovery the READ
       },
     });
     assert.equal(run.signal, "SIGKILL");
+    // The CLI's plugins are no part of its process group: the kill leaves them running, until the project ends them.
+    project.transcript.push(`(processes of the killed run still running: ${project.processes().length})`);
     const filed = emulator.qualifications();
     assert.equal(filed.length, 1);
     filedId = filed[0]!.id;
@@ -101,6 +103,11 @@ describe("an interrupted pulumi up under the real CLI, and the recovery the READ
     assert.equal(resource.id, filedId);
     assert.equal(resource.outputs.reviewStatus, "rejected");
     assert.equal(resource.outputs.reviewOpinion, OPINION);
+  });
+
+  it("ends every process the killed pulumi up left running, plugins included: none is left", async () => {
+    await endProcesses(project.processes());
+    assert.deepEqual(project.processes(), []);
   });
 });
 

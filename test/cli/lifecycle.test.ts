@@ -47,9 +47,9 @@ describe("the example under the real pulumi CLI", () => {
     await project.setConfig(`${EXAMPLE_PROJECT}:operatorMobile`, MOBILES.operator, true);
     assert.notEqual(run.exitCode, 0);
     const output = run.stdout + run.stderr;
-    assert.match(output, /operatorPerson\.personMobile/);
-    assert.match(output, /11 digits/);
+    assert.match(output, /resource 'example-qualification' has a problem: operatorPerson\.personMobile: .*11 digits/);
     assert.ok(!output.includes(mistyped), "the mistyped mobile is not echoed");
+    assert.doesNotMatch(output, /property operatorPerson value/, "the engine is not handed the property to print");
     assert.equal(emulator.requests.length, 0);
   });
 
@@ -76,11 +76,26 @@ describe("the example under the real pulumi CLI", () => {
   });
 
   it("pulumi refresh reports approved false while under review, true once approved", async () => {
-    await project.run(["refresh", "--yes"]);
+    const quiet = await project.run(["refresh", "--yes"]);
     assert.equal(qualificationsIn((await project.exportState()).deployment)[0].outputs.approved, false);
-    emulator.approve(emulator.qualifications()[0].id);
-    await project.run(["refresh", "--yes"]);
+    assert.doesNotMatch(quiet.stdout, /→/, "nothing changed, nothing said");
+    const [filed] = emulator.qualifications();
+    emulator.approve(filed.id);
+    const { stdout } = await project.run(["refresh", "--yes"]);
     assert.equal(qualificationsIn((await project.exportState()).deployment)[0].outputs.approved, true);
+    assert.match(
+      stdout,
+      new RegExp(`SmsSignatureIdent: qualification ${filed.id} "示例科技短信资质": reviewing → approved\\. Next: `),
+      "the refresh names the qualification and the change: Pulumi shows no changed output of a refresh",
+    );
+    assert.equal((await project.outputs()).approved, false, "a refresh does not run the program: outputs stay");
+  });
+
+  it("pulumi refresh --run-program brings the stack outputs up to date, as the README says", async () => {
+    await project.run(["refresh", "--yes", "--run-program"]);
+    const outputs = await project.outputs();
+    assert.equal(outputs.approved, true);
+    assert.equal(outputs.reviewStatus, "approved");
   });
 
   it("pulumi preview --diff shows a readable replacement: plain fields old → new, personal data masked", async () => {

@@ -25,7 +25,7 @@ export function useExampleProject(name: string): { emulator: RunningEmulator; pr
     await stack.project.initStack(exampleStackConfig(stack.emulator), EXAMPLE_SECRET_CONFIG);
   });
   after(async () => {
-    stack.project?.remove();
+    await stack.project?.remove();
     await stack.emulator?.close();
   });
   return stack;

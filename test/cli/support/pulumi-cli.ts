@@ -14,6 +14,14 @@ export const STACK = "dev";
 /** Generous: the first command of a project compiles the TypeScript program and starts Pulumi's plugins. */
 export const COMMAND_TIMEOUT_MS = 120_000;
 
+/**
+ * Every process a project's commands start inherits this variable, with a value of the project's own: the CLI's
+ * plugins are no children of the test, and those of a killed `pulumi up` outlive it (the language host, the
+ * provider launcher, the dynamic-provider host), so they are found by it and ended.
+ */
+const MARKER = "PULUMI_VOLCENGINE_SMS_TEST_RUN";
+const RUN = `${process.pid}-${Date.now()}`;
+
 export interface CliRun {
   args: string[];
   exitCode: number | null;
@@ -34,6 +42,8 @@ export interface RunOptions {
 export class PulumiProject {
   /** Every command's output, printed by the tests when one fails. */
   readonly transcript: string[] = [];
+
+  private readonly marker = `${RUN}-${Math.random().toString(36).slice(2)}`;
 
   private constructor(
     readonly dir: string,
@@ -93,6 +103,7 @@ export class PulumiProject {
       PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION: "true",
       PULUMI_SKIP_CONFIRMATIONS: "true",
       NO_COLOR: "1",
+      [MARKER]: this.marker,
     };
   }
 
@@ -146,8 +157,58 @@ export class PulumiProject {
     return JSON.parse(stdout);
   }
 
-  remove(): void {
+  /** The processes this project's commands started that still run. */
+  processes(): number[] {
+    return processesMarked(`${MARKER}=${this.marker}`);
+  }
+
+  /** Ends what the project's commands left running (a killed run's plugins), then removes its folders. */
+  async remove(): Promise<void> {
+    await endProcesses(this.processes());
     fs.rmSync(this.base, { recursive: true, force: true });
+  }
+}
+
+/** Every process of this test run that still runs, whichever project started it. */
+export function processesOfThisRun(): number[] {
+  return processesMarked(`${MARKER}=${RUN}-`);
+}
+
+/** Processes whose environment holds `entry` (a whole `KEY=value`, or its start), by their /proc entries. */
+function processesMarked(entry: string): number[] {
+  const found: number[] = [];
+  for (const name of fs.readdirSync("/proc")) {
+    if (!/^\d+$/.test(name) || Number(name) === process.pid) continue;
+    let environment: string;
+    try {
+      environment = fs.readFileSync(`/proc/${name}/environ`, "latin1");
+    } catch {
+      continue; // ended meanwhile, or not ours to read
+    }
+    if (environment.split("\0").some((variable) => variable.startsWith(entry))) found.push(Number(name));
+  }
+  return found;
+}
+
+/** SIGKILL to each, then waits until none is left (a zombie of ours is reaped by node itself). */
+export async function endProcesses(pids: readonly number[]): Promise<void> {
+  for (const pid of pids) {
+    try {
+      process.kill(pid, "SIGKILL");
+    } catch {
+      // Already gone.
+    }
+  }
+  const deadline = Date.now() + 10_000;
+  while (pids.some(isRunning) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
+}
+
+function isRunning(pid: number): boolean {
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, "latin1");
+    return !/^\d+ \(.*\) Z/.test(stat);
+  } catch {
+    return false;
   }
 }
 
