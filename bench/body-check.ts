@@ -9,7 +9,8 @@ import assert from "node:assert/strict";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { DocType } from "../provider/documents/sign-auth-file";
-import { documentInputs, image, MB, type Props, repoRoot, ScanProject, writeScans } from "./fixtures";
+import { image } from "../test/support/fixtures/documents";
+import { documentInputs, MB, type Props, repoRoot, ScanProject, writeScans } from "./fixtures";
 import { type Row, text } from "./table";
 
 type Inline = typeof import("../provider/documents/inline");

@@ -4,7 +4,8 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { documentFile } from "../provider/documents/document-file";
 import { DocType } from "../provider/documents/sign-auth-file";
-import { CertificateType, Purpose } from "../provider/resources/qualification/types";
+import { image } from "../test/support/fixtures/documents";
+import { validInputs as qualificationInputs } from "../test/support/fixtures/qualification";
 
 export const repoRoot = path.resolve(__dirname, "..");
 export const KB = 1024;
@@ -14,66 +15,12 @@ export { SMS_API_VERSION as SMS_VERSION } from "../provider/api/sms";
 
 export type Props = Record<string, any>;
 
-/** A 1×1 PNG as a data URI: the scans of a qualification that passes them inline. */
-const PIXEL =
-  "data:image/png;base64," +
-  "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==";
-
-const scan = (fileType: number) => ({ fileType, fileSuffix: "png", fileContent: PIXEL });
-
-/** The people of the qualification: names, identifiers with valid check digits (GB 11643), and their scans. */
-const PEOPLE = {
-  operatorPerson: {
-    personName: "张三",
-    personIDCard: "11010519491231002X",
-    personMobile: "13800138000",
-    scans: [8, 9],
-  },
-  responsiblePersonInfo: {
-    personName: "王五",
-    personIDCard: "440308199901010012",
-    personMobile: "13912345678",
-    scans: [10, 11],
-  },
-  legalPerson: { personName: "李四", personIDCard: "110101199003074477", personMobile: "15012345678", scans: [6, 6] },
-};
-
-/** A qualification that passes every check, its scans inline: what the benchmark files, checks and diffs. */
+/**
+ * The tests' qualification: it passes every check. The benchmark files it again and again: the duplicate guard (one
+ * list request before each filing) would refuse that, and what is measured here is the filing itself.
+ */
 export function validInputs(): Props {
-  const people = Object.fromEntries(
-    Object.entries(PEOPLE).map(([role, { scans, ...person }]) => [
-      role,
-      { certificateType: CertificateType.MainlandIdCard, personCertificate: scans.map(scan), ...person },
-    ]),
-  );
-  return {
-    materialName: "示例科技短信资质",
-    purpose: Purpose.SelfUse,
-    businessInfo: {
-      businessCertificateType: DocType.BusinessLicense,
-      businessCertificate: scan(DocType.BusinessLicense),
-      businessCertificateName: "示例科技有限公司",
-      // GB 32100, with its check character.
-      unifiedSocialCreditIdentifier: "91350100M000100Y43",
-      businessCertificateValidityPeriodStart: "2020-01-01",
-      businessCertificateValidityPeriodEnd: "2099-12-31",
-      legalPersonName: PEOPLE.legalPerson.personName,
-    },
-    ...people,
-    effectSignatures: ["示例科技"],
-    // The benchmark files the same qualification again and again: the duplicate guard (one list request before
-    // each filing) would refuse that, and what is measured here is the filing itself.
-    allowDuplicateName: true,
-  };
-}
-
-/** `size` bytes that a JPEG or PNG sniffer accepts: the magic bytes, then a pattern that does not compress away. */
-export function image(type: "png" | "jpeg", size: number, seed = 1): Buffer {
-  const bytes = Buffer.alloc(size, 0);
-  for (let i = 0; i < size; i++) bytes[i] = (i * 31 + seed * 7 + (i >> 11)) & 0xff;
-  const magic = type === "png" ? "89504e470d0a1a0a" : "ffd8ffe0";
-  Buffer.from(magic, "hex").copy(bytes);
-  return bytes;
+  return { ...qualificationInputs(), allowDuplicateName: true };
 }
 
 /**

@@ -6,9 +6,10 @@
 import { execFileSync } from "node:child_process";
 import * as path from "node:path";
 import { DocType } from "../provider/documents/sign-auth-file";
+import { image } from "../test/support/fixtures/documents";
 import { checkSentBody } from "./body-check";
 import { startEmulatorProcess } from "./emulator-process";
-import { documentInputs, image, MB, repoRoot, ScanProject, validInputs, writeScans } from "./fixtures";
+import { documentInputs, MB, repoRoot, ScanProject, validInputs, writeScans } from "./fixtures";
 import { summarize } from "./stats";
 import { bytes, formatBytes, type Row, ratio } from "./table";
 
@@ -47,7 +48,7 @@ export async function measureMemory(quick: boolean): Promise<Row[]> {
       );
       reports.push(JSON.parse(output.trim().split("\n").at(-1)!));
     }
-    const body = reports[0].bodyBytes;
+    const body = reports[0]!.bodyBytes;
     const growth = summarize(reports.map((r) => r.peak - r.baseline));
     const overBody = summarize(reports.map((r) => (r.peak - r.baseline) / r.bodyBytes));
     return [
@@ -55,7 +56,7 @@ export async function measureMemory(quick: boolean): Promise<Row[]> {
       {
         item: 7,
         label:
-          `create peak RSS growth over baseline (${reports[0].method}, ${reports.length} ` +
+          `create peak RSS growth over baseline (${reports[0]!.method}, ${reports.length} ` +
           `process${reports.length > 1 ? "es" : ""})`,
         figure: { kind: "bytes-summary", summary: growth },
       },

@@ -113,7 +113,7 @@ export async function measureScale(quick: boolean): Promise<Row[]> {
     createConnections = peers.emulator.counters().connections;
     // A preview: check against the stored inputs, then diff against the stored outputs, for every resource.
     const preview = await inFlight(bigCount, async (i) => {
-      const { id, properties } = big.outputs[i];
+      const { id, properties } = big.outputs[i]!;
       const checked = await peers.host.check(properties, clientInputs(i, providerText));
       if (checked.failures.length > 0) throw new Error(`check failed: ${JSON.stringify(checked.failures)}`);
       const diff = await peers.host.diff(id, properties, checked.inputs);
@@ -121,7 +121,7 @@ export async function measureScale(quick: boolean): Promise<Row[]> {
     });
     previewMs = preview.ms;
     peers.emulator.resetCounters();
-    await inFlight(bigCount, (i) => peers.host.read(big.outputs[i].id, big.outputs[i].properties));
+    await inFlight(bigCount, (i) => peers.host.read(big.outputs[i]!.id, big.outputs[i]!.properties));
     refreshConnections = peers.emulator.counters().connections;
   } finally {
     await peers.stop();

@@ -16,14 +16,14 @@ export function summarize(values: readonly number[]): Summary {
   if (values.length === 0) throw new Error("nothing to summarize");
   const sorted = [...values].sort((a, b) => a - b);
   const middle = Math.floor(sorted.length / 2);
-  const median = sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
-  return { median, min: sorted[0], max: sorted[sorted.length - 1], runs: sorted.length };
+  const median = sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+  return { median, min: sorted[0]!, max: sorted[sorted.length - 1]!, runs: sorted.length };
 }
 
 /** The element-wise ratio of two series taken in the same rounds, so each ratio compares neighbours in time. */
 export function ratios(numerators: readonly number[], denominators: readonly number[]): number[] {
   if (numerators.length !== denominators.length) throw new Error("series of different lengths");
-  return numerators.map((n, i) => n / denominators[i]);
+  return numerators.map((n, i) => n / denominators[i]!);
 }
 
 export interface RunPlan {
@@ -54,8 +54,8 @@ export async function roundRobin<K extends string>(
   for (let round = 0; round < plan.warmup + plan.rounds; round++) {
     const order = names.map((_, i) => names[(i + round) % names.length]);
     for (const name of order) {
-      const value = await variants[name]();
-      if (round >= plan.warmup) samples[name].push(value);
+      const value = await variants[name!]();
+      if (round >= plan.warmup) samples[name!].push(value);
     }
   }
   return samples;

@@ -77,8 +77,8 @@ export function tableLines(rows: readonly Row[]): string[] {
       row.target ? (row.target.met ? "yes" : "**no**") : "",
     ];
   });
-  const widths = HEADER.map((h, column) => Math.max(width(h), ...body.map((cols) => width(cols[column]))));
-  const line = (cols: string[]) => `| ${cols.map((c, i) => c + " ".repeat(widths[i] - width(c))).join(" | ")} |`;
+  const widths = HEADER.map((h, column) => Math.max(width(h), ...body.map((cols) => width(cols[column] ?? ""))));
+  const line = (cols: string[]) => `| ${cols.map((c, i) => c + " ".repeat((widths[i] ?? 0) - width(c))).join(" | ")} |`;
   return [line(HEADER), `|${widths.map((w) => "-".repeat(w + 2)).join("|")}|`, ...body.map(line)];
 }
 

@@ -328,7 +328,7 @@ function deletedStep({ urn, type, name, id }: ResourceState): Step {
   return { op: "delete", urn, type, name, id };
 }
 
-interface Registration {
+export interface Registration {
   secretInputs: string[];
   additionalSecretOutputs: string[];
 }
@@ -338,7 +338,7 @@ interface Registration {
  * `additionalSecretOutputs`, and where its inputs hold secrets (the mock's deserializer marks a whole object secret
  * when any value inside it is; the engine keeps each secret where it stands).
  */
-function recordRegistrations(pulumi: typeof PulumiModule, into: Map<string, Registration>): void {
+export function recordRegistrations(pulumi: typeof PulumiModule, into: Map<string, Registration>): void {
   const monitor: any = (pulumi.runtime as any).getMonitor();
   const register = monitor.registerResource.bind(monitor);
   monitor.registerResource = (request: any, callback: unknown) => {

@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { canonicalHeaders } from "./canonical-headers";
 import { canonicalQuery, type QueryParams } from "./canonical-query";
-import { deriveSigningKey, hmacSha256 } from "./signing-key";
+import { cachedSigningKey, hmacSha256 } from "./signing-key";
 
 export interface SigningCredentials {
   accessKey: string;
@@ -72,10 +72,7 @@ export function signRequest(request: RequestToSign, options: SignerOptions): Sig
   ].join("\n");
   const scope = `${shortDate}/${region}/${service}/request`;
   const stringToSign = ["HMAC-SHA256", xDate, scope, sha256Hex(canonicalRequest)].join("\n");
-  const signature = hmacSha256(
-    deriveSigningKey(credentials.secretKey, shortDate, region, service),
-    stringToSign,
-  ).toString("hex");
+  const signature = hmacSha256(cachedSigningKey(credentials, shortDate, region, service), stringToSign).toString("hex");
 
   const headers: Record<string, string> = { ...request.headers, "X-Date": xDate, "X-Content-Sha256": bodyHash };
   if (credentials.sessionToken) headers["X-Security-Token"] = credentials.sessionToken;

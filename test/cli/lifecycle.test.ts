@@ -9,7 +9,7 @@ import * as os from "node:os";
 import * as path from "node:path";
 import type { RunningEmulator } from "../../emulator";
 import { EXAMPLE_PROJECT } from "../support/example-stack";
-import { ID_NUMBERS, MOBILES } from "../support/fixtures";
+import { ID_NUMBERS, MOBILES } from "../support/fixtures/qualification";
 import { useExampleProject } from "./support/example-project";
 import { type PulumiProject, qualificationsIn, REPO_ROOT } from "./support/pulumi-cli";
 
@@ -57,7 +57,7 @@ describe("the example under the real pulumi CLI", () => {
     await project.run(["up", "--yes"]);
     const applies = emulator.requests.filter((request) => request.action === "ApplySignatureIdent");
     assert.equal(applies.length, 1);
-    const [filed] = emulator.qualifications();
+    const filed = emulator.qualifications()[0]!;
     assert.ok(BigInt(filed.id) > 2n ** 53n, "the emulator's ids are above 2^53");
     const outputs = await project.outputs();
     assert.equal(outputs.qualificationId, filed.id);
@@ -79,7 +79,7 @@ describe("the example under the real pulumi CLI", () => {
     const quiet = await project.run(["refresh", "--yes"]);
     assert.equal(qualificationsIn((await project.exportState()).deployment)[0].outputs.approved, false);
     assert.doesNotMatch(quiet.stdout, /→/, "nothing changed, nothing said");
-    const [filed] = emulator.qualifications();
+    const filed = emulator.qualifications()[0]!;
     emulator.approve(filed.id);
     const { stdout } = await project.run(["refresh", "--yes"]);
     assert.equal(qualificationsIn((await project.exportState()).deployment)[0].outputs.approved, true);
@@ -124,15 +124,15 @@ describe("the example under the real pulumi CLI", () => {
     const { stdout } = await project.run(["up", "--yes"]);
     const filed = emulator.qualifications();
     assert.equal(filed.length, 2);
-    assert.match(stdout, new RegExp(`qualification ${filed[0].id} .*stays on the Volcengine account`));
+    assert.match(stdout, new RegExp(`qualification ${filed[0]!.id} .*stays on the Volcengine account`));
     const [resource] = qualificationsIn((await project.exportState()).deployment);
-    assert.equal(resource.id, filed[1].id);
+    assert.equal(resource.id, filed[1]!.id);
   });
 
   it("pulumi destroy warns, empties the stack and leaves both qualifications on the account", async () => {
     const { stdout } = await project.run(["destroy", "--yes"]);
     const filed = emulator.qualifications();
-    assert.match(stdout, new RegExp(`qualification ${filed[1].id} .*stays on the Volcengine account`));
+    assert.match(stdout, new RegExp(`qualification ${filed[1]!.id} .*stays on the Volcengine account`));
     assert.deepEqual(qualificationsIn((await project.exportState()).deployment), []);
     assert.equal(filed.length, 2);
   });

@@ -10,7 +10,7 @@ import * as path from "node:path";
 import { type RunningEmulator, startEmulator } from "../../emulator";
 import { HostError, ProviderHost } from "../../harness/provider-host";
 import { propertyOf } from "../support/failures";
-import { validInputs } from "../support/fixtures";
+import { validInputs } from "../support/fixtures/qualification";
 import { emulatorConfig } from "../support/peers";
 import { REPO_ROOT } from "../support/repo-root";
 

@@ -11,7 +11,7 @@ import {
   signedHeadersFor,
   useEmulators,
 } from "../support/emulator-client";
-import { validInputs } from "../support/fixtures";
+import { validInputs } from "../support/fixtures/qualification";
 
 describe("emulator: injected faults", () => {
   const start = useEmulators();

@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { startEmulator } from "../../emulator";
 import { apply, listedIds, useEmulators } from "../support/emulator-client";
-import { PERSONAL_VALUES, validInputs } from "../support/fixtures";
+import { PERSONAL_VALUES, validInputs } from "../support/fixtures/qualification";
 
 describe("emulator: persistence", () => {
   // Registered first so its afterEach closes the emulators before the directory is removed below:

@@ -15,7 +15,7 @@ import {
   useEmulators,
   xDateOf,
 } from "../support/emulator-client";
-import { validInputs } from "../support/fixtures";
+import { validInputs } from "../support/fixtures/qualification";
 
 const ALL = { pageIndex: 1, pageSize: 100 };
 

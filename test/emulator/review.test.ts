@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { DEFAULT_FIRST_ID } from "../../emulator";
 import { apply, call, clientAt, errorCode, listedIds, useEmulators, xDateOf } from "../support/emulator-client";
-import { ID_NUMBERS, MOBILES, validInputs } from "../support/fixtures";
+import { ID_NUMBERS, MOBILES, validInputs } from "../support/fixtures/qualification";
 
 describe("emulator: ids, review and listing", () => {
   const start = useEmulators();

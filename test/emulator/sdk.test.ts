@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { SmsService } from "@volcengine/openapi/lib/services/sms";
 import type { RunningEmulator } from "../../emulator";
 import { type Envelope, parseExact, TWO_POW_53, useEmulators } from "../support/emulator-client";
-import { validInputs } from "../support/fixtures";
+import { validInputs } from "../support/fixtures/qualification";
 
 describe("emulator: the vendor's Node SDK (@volcengine/openapi)", () => {
   const start = useEmulators();

@@ -12,7 +12,7 @@ import {
   useEmulators,
   xDateOf,
 } from "../support/emulator-client";
-import { validInputs } from "../support/fixtures";
+import { validInputs } from "../support/fixtures/qualification";
 
 describe("emulator: request signing", () => {
   const start = useEmulators();

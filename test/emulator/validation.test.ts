@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { call, errorCode, rawRequest, useEmulators } from "../support/emulator-client";
-import { PERSONAL_VALUES, png, validInputs } from "../support/fixtures";
+import { png } from "../support/fixtures/documents";
+import { PERSONAL_VALUES, validInputs } from "../support/fixtures/qualification";
 
 describe("emulator: body validation", () => {
   const start = useEmulators();

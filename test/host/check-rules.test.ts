@@ -1,15 +1,8 @@
 import assert from "node:assert/strict";
 import { type Props, ProviderHost, serializeProvider } from "../../harness/provider-host";
 import { propertyOf } from "../support/failures";
-import {
-  CREDIT_CODE,
-  ID_NUMBERS,
-  MOBILES,
-  PERSONAL_VALUES,
-  png,
-  TINY_PNG_BASE64,
-  validInputs,
-} from "../support/fixtures";
+import { png, TINY_PNG_BASE64 } from "../support/fixtures/documents";
+import { CREDIT_CODE, ID_NUMBERS, MOBILES, PERSONAL_VALUES, validInputs } from "../support/fixtures/qualification";
 import { qualificationProvider } from "../support/providers";
 import { REPO_ROOT } from "../support/repo-root";
 

@@ -7,7 +7,8 @@ import { type HostError, type Props, ProviderHost } from "../../harness/provider
 import { documentFile } from "../../provider/documents/document-file";
 import { DocType } from "../../provider/documents/sign-auth-file";
 import { propertyOf } from "../support/failures";
-import { image, validInputs } from "../support/fixtures";
+import { image } from "../support/fixtures/documents";
+import { validInputs } from "../support/fixtures/qualification";
 import { pattern } from "../support/pattern";
 import { emulatorConfig, usePeers } from "../support/peers";
 import { REPO_ROOT } from "../support/repo-root";
@@ -120,7 +121,7 @@ describe("documents from files: scans read at apply time, only digests in state"
 
     it("one changed byte replaces the property that holds the file, and only it", async () => {
       const changed = fs.readFileSync(path.join(dir, "back.png"));
-      changed[1000] ^= 0xff;
+      changed[1000]! ^= 0xff;
       write("back-rescanned.png", changed);
       const diff = await peers.host.diff(
         created.id,
@@ -226,9 +227,9 @@ describe("documents from files: scans read at apply time, only digests in state"
       });
       const { failures } = await peers.host.check({}, inputs);
       assert.equal(failures.length, 1, JSON.stringify(failures));
-      assert.equal(propertyOf(failures[0]), "responsiblePersonInfo");
-      assert.match(failures[0].reason, /^responsiblePersonInfo\.personCertificate\[1\]\.document: /);
-      assert.match(failures[0].reason, reason);
+      assert.equal(propertyOf(failures[0]!), "responsiblePersonInfo");
+      assert.match(failures[0]!.reason, /^responsiblePersonInfo\.personCertificate\[1\]\.document: /);
+      assert.match(failures[0]!.reason, reason);
     });
   }
 
@@ -243,7 +244,7 @@ describe("documents from files: scans read at apply time, only digests in state"
     write("scanned-late.png", image("png", 2048, 4));
     const { failures } = await peers.host.check({}, inputs);
     assert.equal(failures.length, 1, JSON.stringify(failures));
-    assert.match(failures[0].reason, /late\.png could not be read when the program ran .*: run again/);
+    assert.match(failures[0]!.reason, /late\.png could not be read when the program ran .*: run again/);
     const before = applyCount();
     await assert.rejects(peers.host.create(inputs), (error: HostError) => {
       assert.match(error.message, /DocumentChanged.*late\.png could not be read when the program ran/);
@@ -263,7 +264,7 @@ describe("documents from files: scans read at apply time, only digests in state"
     const inputs = inputsWithDocuments();
     (inputs.operatorPerson as any).personCertificate[1] = documentFile(file, { fileType: DocType.OperatorIdCardBack });
     const { failures } = await peers.host.check({}, inputs);
-    assert.match(failures[0].reason, /locked\.png cannot be read: permission denied/);
+    assert.match(failures[0]!.reason, /locked\.png cannot be read: permission denied/);
   });
 
   it("a program run in another folder than the provider host (main: in Pulumi.yaml) finds its files", async () => {

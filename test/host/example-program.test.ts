@@ -5,7 +5,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { EngineStandIn } from "../../harness/engine-stand-in";
 import { EXAMPLE_PROJECT, exampleStackConfig, loadExampleProgram } from "../support/example-stack";
 import { propertyOf } from "../support/failures";
-import { ID_NUMBERS } from "../support/fixtures";
+import { ID_NUMBERS } from "../support/fixtures/qualification";
 import { usePeers } from "../support/peers";
 import { REPO_ROOT } from "../support/repo-root";
 
@@ -37,8 +37,8 @@ describe("the example program under setMocks, forwarded to Pulumi's provider hos
     await configureHost(config);
     const result = await engine.run({ load: loadExampleProgram, preview: true, config });
     assert.equal(result.failures.length, 1);
-    assert.equal(propertyOf(result.failures[0]), "operatorPerson");
-    assert.match(result.failures[0].reason, /^operatorPerson\.personMobile: must be a mainland mobile number/);
+    assert.equal(propertyOf(result.failures[0]!), "operatorPerson");
+    assert.match(result.failures[0]!.reason, /^operatorPerson\.personMobile: must be a mainland mobile number/);
     assert.equal(peers.emulator.requests.length, 0);
   });
 
@@ -48,12 +48,12 @@ describe("the example program under setMocks, forwarded to Pulumi's provider hos
     const result = await engine.run({ load: loadExampleProgram, preview: false, config });
     assert.deepEqual(result.errors, []);
     assert.equal(result.steps.length, 1);
-    const [step] = result.steps;
+    const step = result.steps[0]!;
     assert.equal(step.op, "create");
     assert.equal(step.id, "9007199254740993");
     const applied = peers.emulator.requests.filter((r) => r.action === "ApplySignatureIdent");
     assert.equal(applied.length, 1);
-    const body = applied[0].body as any;
+    const body = applied[0]!.body as any;
     const state = engine.state.get(step.urn)!;
     const licence = fs.readFileSync(path.join(REPO_ROOT, "examples", "documents", "business-licence.jpg"));
     const sent: string = body.businessInfo.businessCertificate.fileContent;

@@ -3,7 +3,7 @@ import * as net from "node:net";
 import type { FaultSpec } from "../../emulator";
 import { HostError, type Props, ProviderHost } from "../../harness/provider-host";
 import { GET_SIGNATURE_IDENTIFICATION_LIST } from "../../provider/api/qualification/get-signature-identification-list";
-import { PERSONAL_VALUES, validInputs } from "../support/fixtures";
+import { PERSONAL_VALUES, validInputs } from "../support/fixtures/qualification";
 import { pattern } from "../support/pattern";
 import { emulatorConfig, usePeers } from "../support/peers";
 import { REPO_ROOT } from "../support/repo-root";

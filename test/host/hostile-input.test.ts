@@ -4,14 +4,15 @@ import type { HostError, Props } from "../../harness/provider-host";
 import { MAX_FAILURES_PER_PROPERTY } from "../../provider/check/limits";
 import { MAX_LIST_ITEMS } from "../../provider/resources/qualification/limits";
 import { propertyOf } from "../support/failures";
-import { png, validInputs } from "../support/fixtures";
+import { png } from "../support/fixtures/documents";
+import { validInputs } from "../support/fixtures/qualification";
 import { hostileText, oddNumber, UNPRINTABLE } from "../support/hostile";
 import { emulatorConfig, usePeers } from "../support/peers";
 
 function setAt(root: any, path: Array<string | number>, value: unknown): void {
   let current = root;
   for (const segment of path.slice(0, -1)) current = current[segment];
-  current[path[path.length - 1]] = value;
+  current[path[path.length - 1]!] = value;
 }
 
 function formatPath(path: Array<string | number>): string {
@@ -77,9 +78,9 @@ describe("hostile input through Pulumi's provider host: refused in check, never 
         setAt(inputs, path, value);
         const failures = await failuresOf(inputs, String(path[0]));
         assert.equal(failures.length, 1, JSON.stringify(failures));
-        assert.ok(failures[0].reason.startsWith(`${formatPath(path)}: `), failures[0].reason);
-        assert.match(failures[0].reason, rule);
-        assert.ok(!failures[0].reason.includes(value.replace(UNPRINTABLE, "")), "the reason repeats the value");
+        assert.ok(failures[0]!.reason.startsWith(`${formatPath(path)}: `), failures[0]!.reason);
+        assert.match(failures[0]!.reason, rule);
+        assert.ok(!failures[0]!.reason.includes(value.replace(UNPRINTABLE, "")), "the reason repeats the value");
       });
     }
   }
@@ -90,6 +91,7 @@ describe("hostile input through Pulumi's provider host: refused in check, never 
         const inputs = validInputs();
         setAt(inputs, path, value);
         const [failure, ...more] = await failuresOf(inputs, String(path[0]));
+        assert.ok(failure, "no failure");
         assert.equal(more.length, 0);
         assert.match(failure.reason, rule);
       });
@@ -122,6 +124,7 @@ describe("hostile input through Pulumi's provider host: refused in check, never 
 
   it("materialName is checked as sent: 20 characters and a trailing space are refused, not trimmed", async () => {
     const [failure] = await failuresOf(validInputs({ materialName: `${"资".repeat(20)} ` }), "materialName");
+    assert.ok(failure, "no failure");
     assert.match(failure.reason, /^materialName: must not start or end with whitespace/);
     assert.deepEqual((await check(validInputs({ materialName: "资 质".repeat(5) }))).failures, []);
   });
@@ -141,9 +144,9 @@ describe("hostile input through Pulumi's provider host: refused in check, never 
       inputs.businessInfo.businessCertificate = { fileType: 1, fileSuffix: "png", fileUrl: url };
       const failures = await failuresOf(inputs, "businessInfo");
       assert.equal(failures.length, 1, JSON.stringify(failures));
-      assert.match(failures[0].reason, /^businessInfo\.businessCertificate\.fileUrl: /);
-      assert.match(failures[0].reason, rule);
-      assert.ok(!failures[0].reason.includes("s3cret") && !failures[0].reason.includes("example.com"));
+      assert.match(failures[0]!.reason, /^businessInfo\.businessCertificate\.fileUrl: /);
+      assert.match(failures[0]!.reason, rule);
+      assert.ok(!failures[0]!.reason.includes("s3cret") && !failures[0]!.reason.includes("example.com"));
     });
   }
 
@@ -158,11 +161,11 @@ describe("hostile input through Pulumi's provider host: refused in check, never 
     it(`${path.join(".")} holds at most ${limit} items`, async () => {
       const inputs = validInputs();
       setAt(inputs, path, Array.from({ length: limit }, item));
-      assert.deepEqual(await failuresOf(inputs, path[0]), []);
+      assert.deepEqual(await failuresOf(inputs, path[0]!), []);
       setAt(inputs, path, Array.from({ length: limit + 1 }, item));
-      const failures = await failuresOf(inputs, path[0]);
+      const failures = await failuresOf(inputs, path[0]!);
       assert.equal(failures.length, 1, JSON.stringify(failures));
-      assert.ok(failures[0].reason.startsWith(`${path.join(".")}: must have at most ${limit} items (`));
+      assert.ok(failures[0]!.reason.startsWith(`${path.join(".")}: must have at most ${limit} items (`));
     });
   }
 
@@ -171,9 +174,9 @@ describe("hostile input through Pulumi's provider host: refused in check, never 
     const inputs = validInputs({ effectSignatures: Array.from({ length: limit }, () => "\u001b[2J") });
     const failures = await failuresOf(inputs, "effectSignatures");
     assert.equal(failures.length, MAX_FAILURES_PER_PROPERTY + 1);
-    assert.match(failures[0].reason, /^effectSignatures\[0\]: must not contain control characters/);
+    assert.match(failures[0]!.reason, /^effectSignatures\[0\]: must not contain control characters/);
     assert.equal(
-      failures[MAX_FAILURES_PER_PROPERTY].reason,
+      failures[MAX_FAILURES_PER_PROPERTY]!.reason,
       `effectSignatures: and ${limit - MAX_FAILURES_PER_PROPERTY} more problems ` +
         `(the first ${MAX_FAILURES_PER_PROPERTY} are shown)`,
     );
@@ -246,6 +249,7 @@ describe("hostile input through Pulumi's provider host: refused in check, never 
     const inputs = validInputs();
     inputs.operatorPerson.certificateType = "110105194912310021";
     const [failure] = await failuresOf(inputs, "operatorPerson");
+    assert.ok(failure, "no failure");
     assert.equal(failure.reason, "operatorPerson.certificateType: must be a number, not a string (证件类型)");
   });
 

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { DEFAULT_EMULATOR_ACCESS_KEY } from "../../emulator";
 import { type HostError, ProviderHost, serializeProvider } from "../../harness/provider-host";
-import { validInputs } from "../support/fixtures";
+import { validInputs } from "../support/fixtures/qualification";
 import { envelope, serve } from "../support/loopback-server";
 import { pattern } from "../support/pattern";
 import { qualificationProvider } from "../support/providers";

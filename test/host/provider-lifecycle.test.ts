@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { type RunningEmulator, startEmulator } from "../../emulator";
 import { type HostError, type Props, ProviderHost, serializeProvider } from "../../harness/provider-host";
 import { GET_SIGNATURE_IDENTIFICATION_LIST } from "../../provider/api/qualification/get-signature-identification-list";
-import { PERSONAL_VALUES, validInputs } from "../support/fixtures";
+import { PERSONAL_VALUES, validInputs } from "../support/fixtures/qualification";
 import { usePeers } from "../support/peers";
 import { qualificationProvider } from "../support/providers";
 import { REPO_ROOT } from "../support/repo-root";
@@ -51,7 +51,7 @@ describe("SmsSignatureIdent lifecycle through Pulumi's provider host, against th
 
     it("sends the inputs as the request body, once", () => {
       assert.equal(applyRequests().length, 1);
-      assert.deepEqual(applyRequests()[0].body, inputs);
+      assert.deepEqual(applyRequests()[0]!.body, inputs);
     });
 
     it("stores the inputs as applied plus the review state of a qualification just filed", () => {

@@ -8,7 +8,7 @@ import { type RunningEmulator, startEmulator } from "../../emulator";
 import { type HostError, type Props, ProviderHost, serializeProvider } from "../../harness/provider-host";
 import { GET_SIGNATURE_IDENT_LIST } from "../../provider/api/qualification/get-signature-ident-list";
 import { GET_SIGNATURE_IDENTIFICATION_LIST } from "../../provider/api/qualification/get-signature-identification-list";
-import { validInputs } from "../support/fixtures";
+import { validInputs } from "../support/fixtures/qualification";
 import { emulatorConfig, usePeers } from "../support/peers";
 import { qualificationProvider } from "../support/providers";
 import { REPO_ROOT } from "../support/repo-root";

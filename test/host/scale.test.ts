@@ -5,7 +5,7 @@ import * as path from "node:path";
 import { selfSignedCertificate } from "../../emulator";
 import { HostError, type Props, ProviderHost } from "../../harness/provider-host";
 import { GET_SIGNATURE_IDENTIFICATION_LIST } from "../../provider/api/qualification/get-signature-identification-list";
-import { validInputs } from "../support/fixtures";
+import { validInputs } from "../support/fixtures/qualification";
 import { pattern } from "../support/pattern";
 import { emulatorConfig, usePeers } from "../support/peers";
 import { REPO_ROOT } from "../support/repo-root";

@@ -7,7 +7,7 @@ import { EngineStandIn } from "../../harness/engine-stand-in";
 import { VolcengineError } from "../../provider/errors";
 import { redact } from "../../provider/redact";
 import { EXAMPLE_PROJECT, exampleStackConfig, loadExampleProgram } from "../support/example-stack";
-import { ID_NUMBERS, MOBILES, PERSONAL_VALUES, validInputs } from "../support/fixtures";
+import { ID_NUMBERS, MOBILES, PERSONAL_VALUES, validInputs } from "../support/fixtures/qualification";
 import { usePeers } from "../support/peers";
 import { REPO_ROOT } from "../support/repo-root";
 
@@ -30,6 +30,7 @@ describe("secrets: personal data never in plain text in state, __provider, error
     const result = await engine.run({ preview: false, config: config(), load: loadExampleProgram });
     assert.deepEqual(result.errors, []);
     const [resource] = engine.state.values();
+    assert.ok(resource, "nothing was created");
     // The example's scans are documentFile()s: the state holds their digests, nothing secret.
     const personal = ["operatorPerson", "responsiblePersonInfo"].flatMap((p) => [
       `${p}.personIDCard`,
@@ -69,6 +70,7 @@ describe("secrets: personal data never in plain text in state, __provider, error
     });
     assert.deepEqual(result.errors, []);
     const [resource] = engine.state.values();
+    assert.ok(resource, "nothing was created");
     // Inline scans sit in lists: the engine keeps a list holding a secret secret whole.
     const expected = [
       "businessInfo.businessCertificate.fileContent",

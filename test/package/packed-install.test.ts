@@ -3,7 +3,7 @@ import { execFileSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { TINY_PNG_BASE64 } from "../support/fixtures";
+import { TINY_PNG_BASE64 } from "../support/fixtures/documents";
 import { REPO_ROOT } from "../support/repo-root";
 import { installPackedIntoScratchProject } from "../support/scratch-project";
 

@@ -6,7 +6,7 @@ import * as os from "node:os";
 import * as path from "node:path";
 import type { RunningEmulator } from "../../emulator";
 import { call, useEmulators } from "../support/emulator-client";
-import { validInputs } from "../support/fixtures";
+import { validInputs } from "../support/fixtures/qualification";
 import { REPO_ROOT } from "../support/repo-root";
 
 const BIN = path.join(REPO_ROOT, "dist", "provider", "cli", "main.js");

@@ -7,7 +7,7 @@ import http, { type IncomingHttpHeaders } from "node:http";
 import { isInteger, isSafeNumber, parse as parseLossless, stringify as stringifyLossless } from "lossless-json";
 import { type EmulatorOptions, type RunningEmulator, startEmulator } from "../../emulator";
 import { SMS_API_VERSION } from "../../provider/api/sms";
-import { validInputs } from "./fixtures";
+import { validInputs } from "./fixtures/qualification";
 
 export const TWO_POW_53 = 9007199254740992n;
 

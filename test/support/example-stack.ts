@@ -1,7 +1,7 @@
 /** The example program (examples/index.ts) as a stack: its config and a loader that runs it afresh. */
 import * as path from "node:path";
 import type { RunningEmulator } from "../../emulator";
-import { ID_NUMBERS, MOBILES } from "./fixtures";
+import { ID_NUMBERS, MOBILES } from "./fixtures/qualification";
 import { emulatorConfig } from "./peers";
 import { REPO_ROOT } from "./repo-root";
 

@@ -4,7 +4,7 @@ import { MAX_FAILURES_PER_PROPERTY } from "../../provider/check/limits";
 import { checkSignatureIdentBody } from "../../provider/resources/qualification/check";
 import { MAX_LIST_ITEMS } from "../../provider/resources/qualification/limits";
 import { INPUT_PROPERTIES } from "../../provider/resources/qualification/types";
-import { validInputs } from "../support/fixtures";
+import { validInputs } from "../support/fixtures/qualification";
 import { hostileText, oddNumber, UNPRINTABLE } from "../support/hostile";
 
 /** Odd values: wrong types, nulls, huge and odd-unicode strings, deep nesting. */
@@ -57,7 +57,7 @@ const validPaths = pathsOf(validInputs());
 function setAt(root: any, path: Array<string | number>, value: unknown): void {
   let current = root;
   for (const segment of path.slice(0, -1)) current = current[segment];
-  current[path[path.length - 1]] = value;
+  current[path[path.length - 1]!] = value;
 }
 
 /** A check taking this long is a hang: the property fails instead of the suite timing out. */

@@ -13,7 +13,7 @@ import { VolcengineError } from "../../provider/errors";
 import { SignedJsonClient, type SignedJsonClientOptions } from "../../provider/http/client";
 import { integerToId, parseJson, stringifyJson } from "../../provider/http/json";
 import { DEFAULT_RETRY_POLICY } from "../../provider/http/retry";
-import { validInputs } from "../support/fixtures";
+import { validInputs } from "../support/fixtures/qualification";
 import { envelope, serve } from "../support/loopback-server";
 import { pattern } from "../support/pattern";
 
@@ -160,10 +160,10 @@ describe("client: the vendor's answers, good and bad, over loopback", () => {
     assert.equal(integerToId(result.id), "9007199254740993");
     assert.equal(server.hits(), 2);
     // The date has whole seconds: 1.5 s ahead is at least 0.5 s ahead once truncated.
-    assert.ok(arrivals[1] - arrivals[0] >= 450, `retried after ${arrivals[1] - arrivals[0]} ms`);
+    assert.ok(arrivals[1]! - arrivals[0]! >= 450, `retried after ${arrivals[1]! - arrivals[0]!} ms`);
     assert.deepEqual(retries, [], "no line per throttled request");
     assert.equal(reported.length, 1);
-    assert.match(reported[0], /^127\.0\.0\.1:\d+ is throttling requests \(FlowLimitExceeded, HTTP 429\)/);
+    assert.match(reported[0]!, /^127\.0\.0\.1:\d+ is throttling requests \(FlowLimitExceeded, HTTP 429\)/);
     await server.close();
   });
 });

@@ -4,7 +4,7 @@ import { VolcengineError } from "../../provider/errors";
 import { adopt, refuseWhileSameNameUnderReview } from "../../provider/resources/qualification/filing";
 import { listQualifications, lookUpQualification } from "../../provider/resources/qualification/lookup";
 import { FakeClient, fakeContext } from "../support/fake-client";
-import { validInputs } from "../support/fixtures";
+import { validInputs } from "../support/fixtures/qualification";
 
 const NEWER = "GetSignatureIdentificationList";
 const OLDER = "GetSignatureIdentList";

@@ -41,7 +41,7 @@ function slidingWindowGateway(perSecond: number, clock: Clock) {
   const arrivals: number[] = [];
   return (): boolean => {
     const now = clock.now();
-    while (arrivals.length > 0 && arrivals[0] <= now - 1000) arrivals.shift();
+    while (arrivals.length > 0 && arrivals[0]! <= now - 1000) arrivals.shift();
     arrivals.push(now);
     return arrivals.length <= perSecond;
   };
@@ -89,12 +89,13 @@ describe("rate control (virtual time)", () => {
     // The floor is 100 requests at 20/s; in virtual time nothing but the algorithm costs time.
     assert.ok(result.seconds <= 7.5, `took ${result.seconds} s of virtual time`);
     assert.equal(notices.length, 1, "one notice while throttled, not one per refused request");
-    assert.equal(notices[0].kind, "throttled");
+    assert.equal(notices[0]!.kind, "throttled");
     // The first throttle comes after 20 answers got through in the last second: 0.7 of that.
     assert.deepEqual(notices[0], { kind: "throttled", host: "sms.test", requestsPerSecond: 14 });
     await time.run(time.sleep(6000));
     assert.equal(notices.length, 2);
     const recovered = notices[1];
+    assert.ok(recovered, "no recovery notice");
     assert.ok(recovered.kind === "recovered");
     assert.equal(recovered.refused, result.refused, "the notice counts every refused request");
     assert.ok(recovered.paced > 0);
@@ -105,8 +106,8 @@ describe("rate control (virtual time)", () => {
     const time = new VirtualTime();
     const control = new RateControl({ host: "sms.test", clock: time });
     const sent = await Promise.all(Array.from({ length: 16 }, () => control.acquire()));
-    for (let i = 0; i < 10; i++) control.record(sent[i], { throttled: false });
-    for (let i = 10; i < 16; i++) control.record(sent[i], { throttled: true });
+    for (let i = 0; i < 10; i++) control.record(sent[i]!, { throttled: false });
+    for (let i = 10; i < 16; i++) control.record(sent[i]!, { throttled: true });
     assert.equal(control.requestsPerSecond, 7, "0.7 × 10 answers through, once, not 0.7^6 of it");
     await time.run(time.sleep(500));
     control.record(await time.run(control.acquire()), { throttled: true });

@@ -6,7 +6,7 @@ import golden from "../../provider/signing/test-vectors.json";
 
 function xDateToDate(xDate: string): Date {
   const m = /^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z$/.exec(xDate)!;
-  return new Date(Date.UTC(+m[1], +m[2] - 1, +m[3], +m[4], +m[5], +m[6]));
+  return new Date(Date.UTC(+m[1]!, +m[2]! - 1, +m[3]!, +m[4]!, +m[5]!, +m[6]!));
 }
 
 describe("signing: the vendor's published vectors", () => {
@@ -79,7 +79,7 @@ describe("signing: request headers", () => {
       { ...options, credentials: { ...golden.credentials, sessionToken: "STS-token" } },
     );
     assert.equal(signed.headers["X-Security-Token"], "STS-token");
-    assert.match(signed.headers.Authorization, /SignedHeaders=host;x-content-sha256;x-date;x-security-token,/);
+    assert.match(signed.headers.Authorization!, /SignedHeaders=host;x-content-sha256;x-date;x-security-token,/);
   });
   it("changes the signature when the body changes by one byte", () => {
     const a = signRequest({ method: "POST", host: "h", query: {}, body: "{}" }, options).signature;
