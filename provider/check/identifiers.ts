@@ -25,7 +25,7 @@ const CREDIT_CODE_CHARACTERS = "0123456789ABCDEFGHJKLMNPQRTUWXY";
 const CREDIT_CODE_WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
 
 /** GB 32100-2015 unified social credit code: 18 characters of a 31-symbol alphabet, the last a MOD 31 check. */
-export function unifiedSocialCreditCodeProblem(value: string): IdentifierProblem | undefined {
+export function socialCreditCodeProblem(value: string): IdentifierProblem | undefined {
   if (value.length !== 18) return "must be 18 characters (GB 32100 统一社会信用代码)";
   if (![...value].every((c) => CREDIT_CODE_CHARACTERS.includes(c))) {
     return "must use digits and upper-case letters other than I, O, Z, S, V (GB 32100)";

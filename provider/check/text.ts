@@ -29,7 +29,7 @@ export function textProblem(value: string): string | undefined {
 }
 
 /**
- * What is wrong with a name (`materialName`, a company or person name, a signature, a URL), or undefined. Leading and
+ * What is wrong with a name (of a qualification, a company, a person or a signature; a URL), or undefined. Leading and
  * trailing whitespace is refused, not trimmed: what preview checks is exactly what is sent, and the vendor counts it.
  */
 export function nameProblem(value: string): string | undefined {

@@ -3,8 +3,8 @@
 import { parseArgs } from "node:util";
 import { isVolcengineError } from "../errors";
 import { redact } from "../redact";
+import { qualificationsCommand } from "../resources/qualification/command";
 import { COMMON_OPTIONS, type Command, type OptionValues } from "./command";
-import { qualificationsCommand } from "./qualifications";
 import { UsageError } from "./stack-config";
 
 const COMMANDS: Readonly<Record<string, Command>> = {

@@ -4,7 +4,7 @@
  */
 
 /**
- * DocType (证件类型), the same table in the vendor's Go and Java SDKs; used by `fileType` and `businessCertificateType`.
+ * DocType (证件类型), the same table in the vendor's Go and Java SDKs; used by `fileType` and the resources' document-type fields.
  */
 export const DocType = {
   /** 三证合一 */

@@ -8,7 +8,7 @@ import { containsUnknown, type Props, withoutAbsent } from "./inputs";
 
 export interface PropertyChange {
   property: string;
-  /** E.g. `operatorPerson.personMobile`; the property itself when its new value is not known yet. */
+  /** E.g. `person.mobile`; the property itself when its new value is not known yet. */
   paths: string[];
 }
 

@@ -4,7 +4,7 @@ import {
   isCalendarDate,
   mainlandIdCardProblem,
   mainlandMobileProblem,
-  unifiedSocialCreditCodeProblem,
+  socialCreditCodeProblem,
 } from "../../check/identifiers";
 import { ALWAYS, addProblem, docType, list, ruled, signAuthFile, visibleName } from "../../check/rules";
 import { nameProblem, textProblem } from "../../check/text";
@@ -40,7 +40,7 @@ export function signatureIdentBodySchema() {
       businessCertificateType: docType(),
       businessCertificate: file,
       businessCertificateName: name,
-      unifiedSocialCreditIdentifier: ruled((code) => textProblem(code) ?? unifiedSocialCreditCodeProblem(code)),
+      unifiedSocialCreditIdentifier: ruled((code) => textProblem(code) ?? socialCreditCodeProblem(code)),
       businessCertificateValidityPeriodStart: calendarDate,
       businessCertificateValidityPeriodEnd: calendarDate,
       legalPersonName: name,

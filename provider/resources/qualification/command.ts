@@ -2,14 +2,15 @@
  * `pulumi-volcengine-sms qualifications`: the account's qualifications with their review state, to find the id to
  * adopt or what to clean up in the console.
  */
-import { Capabilities, createContext } from "../engine/context";
-import { redact } from "../redact";
-import { listQualifications } from "../resources/qualification/lookup";
-import { QUALIFICATION_TYPE } from "../resources/qualification/types";
-import { AUDIT_STATUS, type KnownReviewStatus } from "../review/status";
-import { COMMON_USAGE, type Command } from "./command";
-import { stackSettingsOf, UsageError } from "./stack-config";
-import { formatTable, printRedacted } from "./table";
+
+import { COMMON_USAGE, type Command } from "../../cli/command";
+import { stackSettingsOf, UsageError } from "../../cli/stack-config";
+import { formatTable, printRedacted } from "../../cli/table";
+import { Capabilities, createContext } from "../../engine/context";
+import { redact } from "../../redact";
+import { AUDIT_STATUS, type KnownReviewStatus } from "../../review/status";
+import { listQualifications } from "./lookup";
+import { QUALIFICATION_TYPE } from "./types";
 
 const STATUSES: readonly string[] = Object.values(AUDIT_STATUS);
 
