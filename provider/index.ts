@@ -1,6 +1,7 @@
 /** The package as a program imports it: one block per resource, then what they share. Loads neither zod nor undici. */
 import { ErrorCode as ProviderErrorCode } from "./errors";
 import { QualificationErrorCode } from "./resources/qualification/errors";
+import { SignatureErrorCode } from "./resources/signature/errors";
 
 // Errors, review and inputs, shared by every resource.
 export type { CheckFailure } from "./check/failures";
@@ -21,9 +22,24 @@ export {
   type SignatureIdentControls,
   type SignatureIdentState,
 } from "./resources/qualification/types";
+// SmsSignature: the SMS signature (短信签名), filed on a qualification.
+export { SmsSignature, type SmsSignatureArgs } from "./resources/signature/resource";
+export {
+  type AppIcp,
+  type CarrierFiling,
+  type CarrierFilingStatus,
+  ChannelType,
+  type ReportStatus,
+  type SignatureBody,
+  type SignatureControls,
+  SignatureSource,
+  type SignatureState,
+  type SignatureStatus,
+  type Trademark,
+} from "./resources/signature/types";
 export type { KnownReviewStatus, Review, ReviewStatus } from "./review/status";
 export type { WaitForApproval } from "./review/wait";
 
 /** Every code the provider itself gives, for any resource: stable across versions, to branch on. */
-export const ErrorCode = { ...ProviderErrorCode, ...QualificationErrorCode } as const;
+export const ErrorCode = { ...ProviderErrorCode, ...QualificationErrorCode, ...SignatureErrorCode } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];

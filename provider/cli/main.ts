@@ -4,11 +4,13 @@ import { parseArgs } from "node:util";
 import { isVolcengineError } from "../errors";
 import { redact } from "../redact";
 import { qualificationsCommand } from "../resources/qualification/command";
+import { signaturesCommand } from "../resources/signature/command";
 import { COMMON_OPTIONS, type Command, type OptionValues } from "./command";
 import { UsageError } from "./stack-config";
 
 const COMMANDS: Readonly<Record<string, Command>> = {
   qualifications: qualificationsCommand,
+  signatures: signaturesCommand,
 };
 
 function overview(): string {

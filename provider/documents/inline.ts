@@ -1,6 +1,7 @@
 /** The create side of `documentFile()`: each file read again, verified, and written into the body that is sent. */
 import { randomUUID } from "node:crypto";
 import { formatPath } from "../check/failures";
+import { stringifyJson } from "../http/json";
 import { digestVerdict, findDocuments, readDocument } from "./references";
 
 export type FileContentFormat = "dataUri" | "base64";
@@ -17,8 +18,8 @@ interface InlineFile {
  * The body to send, as UTF-8 JSON: each file reference replaced by the file's content, read now and verified against
  * the digest the program recorded, so the vendor receives exactly the file that preview showed.
  *
- * The bytes are exactly `JSON.stringify` of the body with `fileContent` in place of `document`, but the files'
- * base64 is written straight into the one buffer that is sent. Built the obvious way (a data URI string per file,
+ * The bytes are exactly `JSON.stringify` of the body with `fileContent` in place of `document` (bigint values, an
+ * int64 id, written as number tokens), but the files' base64 is written straight into the one buffer that is sent. Built the obvious way (a data URI string per file,
  * JSON.stringify, then Buffer.from), every scan was copied four times, twice at two bytes per character (the
  * Chinese field values make the whole JSON string two-byte): a create with a 20 MB body peaked at 9× its size.
  */
@@ -60,7 +61,7 @@ export async function inlineDocuments(
     });
   }
   if (problems.length > 0) return { json: Buffer.alloc(0), problems };
-  return { json: jsonWithFiles(JSON.stringify(copy), files), problems };
+  return { json: jsonWithFiles(stringifyJson(copy), files), problems };
 }
 
 /** `text` with each file's placeholder string replaced by the JSON string of its prefix and base64, as UTF-8. */

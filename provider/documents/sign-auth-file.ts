@@ -50,6 +50,14 @@ export type DocType = (typeof DocType)[keyof typeof DocType];
 export const DOC_TYPES = Object.values(DocType);
 
 export const FILE_SUFFIXES = ["jpg", "jpeg", "png"] as const;
+
+/** The Chinese names of a SignAuthFile's fields, as check failures show them. */
+export const SIGN_AUTH_FILE_LABELS = {
+  fileType: "文件类型",
+  fileSuffix: "证件文件后缀",
+  fileContent: "文件内容",
+  fileUrl: "文件地址",
+} as const;
 export type FileSuffix = (typeof FILE_SUFFIXES)[number];
 
 /**

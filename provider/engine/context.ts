@@ -5,8 +5,8 @@
  */
 import { SMS_SERVICE } from "../api/sms";
 import type { SignedJsonClient } from "../http/client";
-import { type ResolvedSettings, resolveSettings } from "../settings/resolve";
-import type { StackSettings } from "../settings/table";
+import { pickSetting, type ResolvedSettings, resolveSettings } from "../settings/resolve";
+import type { SettingName, StackSettings } from "../settings/table";
 import { warn as printWarning, warnOnce as printWarningOnce } from "./diagnostics";
 
 /**
@@ -31,7 +31,10 @@ export class Capabilities {
 export interface Context {
   /** Names the resource in the lines the provider prints about requests (`SmsSignatureIdent: … retrying`). */
   readonly resourceType: string;
+  /** Every setting resolved, credentials included: for a method that calls the API (throws when one is wrong). */
   settings(action: string): ResolvedSettings;
+  /** One setting as given, for a choice that needs no credentials (check runs without them in preview). */
+  setting(name: SettingName): string | undefined;
   clientFor(action: string): SignedJsonClient;
   warn(message: string): void;
   /** For what holds for the whole process: printed once, however many resources run into it. */
@@ -55,6 +58,7 @@ export function createContext(options: ContextOptions): Context {
   return {
     resourceType: label,
     settings,
+    setting: (name) => pickSetting(name, options.stackSettings, options.env),
     warn: print.warn,
     warnOnce: print.warnOnce,
     capabilities: options.capabilities,

@@ -17,6 +17,10 @@ const RESOURCES = {
     shimModule: "sms-signature-ident",
     load: () => (require("./qualification/runtime") as typeof import("./qualification/runtime")).runtime,
   },
+  SmsSignature: {
+    shimModule: "sms-signature",
+    load: () => (require("./signature/runtime") as typeof import("./signature/runtime")).runtime,
+  },
 } satisfies Record<string, Registration>;
 
 export type ResourceType = keyof typeof RESOURCES;

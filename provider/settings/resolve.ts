@@ -23,6 +23,16 @@ export interface ResolvedSettings {
   ca?: string;
 }
 
+/** One setting's value: stack config first, then the environment; undefined when unset or blank. */
+export function pickSetting(
+  name: SettingName,
+  stack: StackSettings,
+  env: NodeJS.ProcessEnv = process.env,
+): string | undefined {
+  const value = stack[name] ?? env[SETTINGS[name].env];
+  return value === undefined || value.trim() === "" ? undefined : value.trim();
+}
+
 /**
  * Stack config first, then the environment, resolved when a provider method runs (in the provider host process),
  * so no credential is ever part of the serialized provider in state.
@@ -32,10 +42,7 @@ export function resolveSettings(
   stack: StackSettings,
   env: NodeJS.ProcessEnv = process.env,
 ): ResolvedSettings {
-  const pick = (name: SettingName): string | undefined => {
-    const value = stack[name] ?? env[SETTINGS[name].env];
-    return value === undefined || value.trim() === "" ? undefined : value.trim();
-  };
+  const pick = (name: SettingName) => pickSetting(name, stack, env);
   const accessKey = pick("accessKey");
   const secretKey = pick("secretKey");
   if (!accessKey || !secretKey) {

@@ -17,6 +17,8 @@ export const SETTINGS = {
   retryDeadlineSeconds: { config: "volcengine:smsRetryDeadlineSeconds", env: "VOLCENGINE_SMS_RETRY_DEADLINE_SECONDS" },
   fileContentFormat: { config: "volcengine:smsFileContentFormat", env: "VOLCENGINE_SMS_FILE_CONTENT_FORMAT" },
   caFile: { config: "volcengine:smsCaFile", env: "VOLCENGINE_SMS_CA_FILE" },
+  signatureApiVersion: { config: "volcengine:smsSignatureApiVersion", env: "VOLCENGINE_SMS_SIGNATURE_API_VERSION" },
+  signatureMaxChars: { config: "volcengine:smsSignatureMaxChars", env: "VOLCENGINE_SMS_SIGNATURE_MAX_CHARS" },
 } as const;
 export type SettingName = keyof typeof SETTINGS;
 

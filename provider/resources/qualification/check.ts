@@ -1,6 +1,7 @@
 /** What `pulumi preview` checks of a qualification's inputs, failure by failure, before anything is sent. */
 import { type CheckFailure, failuresOf, fieldLabels } from "../../check/failures";
 import { waitForApprovalFailures } from "../../check/wait-for-approval";
+import { SIGN_AUTH_FILE_LABELS } from "../../documents/sign-auth-file";
 import { isKnown } from "../../engine/inputs";
 import type { signatureIdentBodySchema } from "./schema";
 import type { SignatureIdentControls } from "./types";
@@ -27,10 +28,7 @@ const LABELS = fieldLabels({
   personName: "姓名",
   personIDCard: "证件号码",
   personMobile: "手机号码",
-  fileType: "文件类型",
-  fileSuffix: "证件文件后缀",
-  fileContent: "文件内容",
-  fileUrl: "文件地址",
+  ...SIGN_AUTH_FILE_LABELS,
 });
 
 let cachedSchema: ReturnType<typeof signatureIdentBodySchema> | undefined;

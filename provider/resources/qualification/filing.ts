@@ -15,9 +15,14 @@ import type { SignatureIdentBody } from "./types";
 
 const JUST_FILED: LookUpResult = { review: { ...UNKNOWN_REVIEW, reviewStatus: "reviewing" }, conclusive: false };
 
-/** `SmsSignatureIdent: qualification 9007… "示例"`: how every line names a qualification. */
+/** `qualification 9007… "示例"`: how every line names a qualification. */
+export function qualificationLabel(id: string, materialName: string): string {
+  return `qualification ${id}${materialName ? ` "${materialName}"` : ""}`;
+}
+
+/** The qualification's label after the resource type, as a line of its own begins. */
 export function qualificationSubject(id: string, materialName: string): string {
-  return `SmsSignatureIdent: qualification ${id}${materialName ? ` "${materialName}"` : ""}`;
+  return `SmsSignatureIdent: ${qualificationLabel(id, materialName)}`;
 }
 
 /** Records an existing qualification instead of filing one, once the account shows the inputs describe it. */

@@ -1,0 +1,41 @@
+/** Finding a signature by its content, the one key the account keeps unique, and listing the account's signatures. */
+import {
+  getSignatureAndOrderList,
+  SIGNATURE_LIST_PAGE_SIZE,
+  type SignatureRow,
+} from "../../api/signature/get-signature-and-order-list";
+import type { ActionClient } from "../../http/client";
+
+/** Pages a listing reads at most: 2,000 signatures is past any real account. */
+const MAX_PAGES = 20;
+
+/**
+ * The row of the signature with exactly this content, or undefined when the account has none. The list matches the
+ * filter as a part of the content, so a few rows may come back; an application under review and its signature are
+ * never both listed, but if they were, the signature row is the one that stands.
+ */
+export async function findSignature(
+  client: ActionClient,
+  version: string,
+  content: string,
+): Promise<SignatureRow | undefined> {
+  const rows = await listSignatureRows(client, version, content);
+  const exact = rows.filter((row) => row.content === content);
+  return exact.find((row) => !row.isOrder) ?? exact[0];
+}
+
+/** Every row of the account, or those whose content holds `signature`, in the order the API lists them. */
+export async function listSignatureRows(
+  client: ActionClient,
+  version: string,
+  signature?: string,
+): Promise<SignatureRow[]> {
+  const rows: SignatureRow[] = [];
+  for (let pageIndex = 1; pageIndex <= MAX_PAGES; pageIndex++) {
+    const pageSize = SIGNATURE_LIST_PAGE_SIZE;
+    const page = await getSignatureAndOrderList(client, { version, signature, pageIndex, pageSize });
+    rows.push(...page.rows);
+    if (page.rows.length < pageSize || pageIndex * pageSize >= page.total) break;
+  }
+  return rows;
+}
