@@ -2,6 +2,7 @@
 import { ErrorCode as ProviderErrorCode } from "./errors";
 import { QualificationErrorCode } from "./resources/qualification/errors";
 import { SignatureErrorCode } from "./resources/signature/errors";
+import { TemplateErrorCode } from "./resources/template/errors";
 
 // Errors, review and inputs, shared by every resource.
 export type { CheckFailure } from "./check/failures";
@@ -37,9 +38,25 @@ export {
   type SignatureStatus,
   type Trademark,
 } from "./resources/signature/types";
+// SmsTemplate: the SMS template (短信模板) of the V2 system, bound to signatures.
+export { SmsTemplate, type SmsTemplateArgs } from "./resources/template/resource";
+export {
+  type SecondTemplateOutput,
+  type ShortUrlConfig,
+  type TemplateBody,
+  type TemplateParam,
+  TemplateParamType,
+  type TemplateState,
+  type TemplateStatus,
+} from "./resources/template/types";
 export type { KnownReviewStatus, Review, ReviewStatus } from "./review/status";
 export type { WaitForApproval } from "./review/wait";
 
 /** Every code the provider itself gives, for any resource: stable across versions, to branch on. */
-export const ErrorCode = { ...ProviderErrorCode, ...QualificationErrorCode, ...SignatureErrorCode } as const;
+export const ErrorCode = {
+  ...ProviderErrorCode,
+  ...QualificationErrorCode,
+  ...SignatureErrorCode,
+  ...TemplateErrorCode,
+} as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];

@@ -11,7 +11,10 @@ export interface CheckFailure {
   reason: string;
 }
 
-/** Chinese names of fields, shown after each failure's path as the console names them (`(手机号码)`). */
+/**
+ * Chinese names of fields, shown after each failure's path as the console names them (`(手机号码)`); a key
+ * `parent.field` names a field that means something else elsewhere (a variable's `name` is not the template's).
+ */
 export type FieldLabels = ReadonlyMap<string, string>;
 
 /**
@@ -131,9 +134,10 @@ function gotNumber(value: unknown, alsoNonFinite: boolean): string {
   return alsoNonFinite && typeof value === "number" && !Number.isFinite(value) ? `: got ${value}` : "";
 }
 
+/** The label of the path's last field: as `parent.field` when the resource names it so, else as `field`. */
 function label(path: PropertyKey[], labels: FieldLabels): string {
-  const last = [...path].reverse().find((segment) => typeof segment === "string");
-  const text = typeof last === "string" ? labels.get(last) : undefined;
+  const [last, parent] = path.filter((segment): segment is string => typeof segment === "string").reverse();
+  const text = last === undefined ? undefined : (labels.get(`${parent}.${last}`) ?? labels.get(last));
   return text ? ` (${text})` : "";
 }
 

@@ -5,12 +5,14 @@ import { isVolcengineError } from "../errors";
 import { redact } from "../redact";
 import { qualificationsCommand } from "../resources/qualification/command";
 import { signaturesCommand } from "../resources/signature/command";
+import { templatesCommand } from "../resources/template/command";
 import { COMMON_OPTIONS, type Command, type OptionValues } from "./command";
 import { UsageError } from "./stack-config";
 
 const COMMANDS: Readonly<Record<string, Command>> = {
   qualifications: qualificationsCommand,
   signatures: signaturesCommand,
+  templates: templatesCommand,
 };
 
 function overview(): string {

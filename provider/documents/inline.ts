@@ -19,9 +19,10 @@ interface InlineFile {
  * the digest the program recorded, so the vendor receives exactly the file that preview showed.
  *
  * The bytes are exactly `JSON.stringify` of the body with `fileContent` in place of `document` (bigint values, an
- * int64 id, written as number tokens), but the files' base64 is written straight into the one buffer that is sent. Built the obvious way (a data URI string per file,
- * JSON.stringify, then Buffer.from), every scan was copied four times, twice at two bytes per character (the
- * Chinese field values make the whole JSON string two-byte): a create with a 20 MB body peaked at 9× its size.
+ * int64 id, written as number tokens), but the files' base64 is written straight into the one buffer that is sent.
+ * Built the obvious way (a data URI string per file, JSON.stringify, then Buffer.from), every scan was copied four
+ * times, twice at two bytes per character (the Chinese field values make the whole JSON string two-byte): a create
+ * with a 20 MB body peaked at 9× its size.
  */
 export async function inlineDocuments(
   body: unknown,

@@ -4,7 +4,8 @@
  */
 
 /**
- * DocType (证件类型), the same table in the vendor's Go and Java SDKs; used by `fileType` and the resources' document-type fields.
+ * DocType (证件类型), the same table in the vendor's Go and Java SDKs; used by `fileType` and by the resources'
+ * document-type fields.
  */
 export const DocType = {
   /** 三证合一 */

@@ -21,6 +21,10 @@ const RESOURCES = {
     shimModule: "sms-signature",
     load: () => (require("./signature/runtime") as typeof import("./signature/runtime")).runtime,
   },
+  SmsTemplate: {
+    shimModule: "sms-template",
+    load: () => (require("./template/runtime") as typeof import("./template/runtime")).runtime,
+  },
 } satisfies Record<string, Registration>;
 
 export type ResourceType = keyof typeof RESOURCES;

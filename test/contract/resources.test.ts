@@ -15,8 +15,12 @@ import { UNKNOWN_VALUE } from "../../provider/engine/inputs";
 import { storedProvider } from "../../provider/engine/shim";
 import { SmsSignatureIdent } from "../../provider/resources/qualification/resource";
 import { RESOURCE_TYPES, type ResourceType, shimModuleOf } from "../../provider/resources/registry";
+import { SmsSignature } from "../../provider/resources/signature/resource";
+import { SmsTemplate } from "../../provider/resources/template/resource";
 import { dispatch } from "../../provider/runtime";
 import { validInputs as qualificationInputs } from "../support/fixtures/qualification";
+import { validSignatureInputs } from "../support/fixtures/signature";
+import { validTemplateInputs } from "../support/fixtures/template";
 import { REPO_ROOT } from "../support/repo-root";
 
 type Props = Record<string, any>;
@@ -34,6 +38,16 @@ const CONTRACT = {
     validInputs: qualificationInputs,
     declare: (name, inputs) => new SmsSignatureIdent(name, inputs as never),
     personalKeys: ["personIDCard", "personMobile", "fileContent"],
+  },
+  SmsSignature: {
+    validInputs: validSignatureInputs,
+    declare: (name, inputs) => new SmsSignature(name, inputs as never),
+    personalKeys: ["fileContent"],
+  },
+  SmsTemplate: {
+    validInputs: validTemplateInputs,
+    declare: (name, inputs) => new SmsTemplate(name, inputs as never),
+    personalKeys: [],
   },
 } satisfies Record<ResourceType, ContractEntry>;
 
@@ -122,7 +136,11 @@ for (const resourceType of RESOURCE_TYPES) {
 
     it("personal fields are registered as secrets where they stand, and nothing else is", async () => {
       const expected = personalPaths(entry.validInputs(), entry.personalKeys).sort();
-      assert.ok(expected.length > 0, "the fixture holds no personal field to check");
+      assert.equal(
+        expected.length > 0,
+        entry.personalKeys.length > 0,
+        "the fixture holds the resource's personal fields",
+      );
       assert.deepEqual((await registeredSecrets(entry)).sort(), expected);
     });
 

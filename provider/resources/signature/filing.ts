@@ -96,7 +96,8 @@ function taken(action: string, row: SignatureRow, body: SignatureBody): Volcengi
     code: SignatureErrorCode.SignatureTaken,
     message:
       `signature "${body.content}" already exists on the account with qualification ${row.identificationId || "-"}, ` +
-      `purpose ${row.purpose ?? "-"} and source ${row.source ?? "-"} (row ${row.id}, ${row.isOrder ? "under review" : "a signature"}); ` +
+      `purpose ${row.purpose ?? "-"} and source ${row.source ?? "-"} ` +
+      `(row ${row.id}, ${row.isOrder ? "under review" : "a signature"}); ` +
       `these inputs give qualification ${body.qualificationId}, purpose ${body.purpose} and source ${body.source}; ` +
       "nothing was filed",
     hint:

@@ -114,7 +114,8 @@ async function fileOrWait(body: SignatureBody, controls: SignatureControls, cont
     },
     warn: context.warn,
     rejected: (review) =>
-      `${signatureSubject(body.content)} was rejected: ${review.reviewOpinion || "no reason given"}. Next: ${nextStep(review)}`,
+      `${signatureSubject(body.content)} was rejected: ${review.reviewOpinion || "no reason given"}. ` +
+      `Next: ${nextStep(review)}`,
   });
   const row = settled.row;
   return {

@@ -102,14 +102,14 @@ function bracketProblem(value: string): string | undefined {
   return /[【】]/u.test(value) ? "must not contain 【 or 】: the carriers add them around the signature" : undefined;
 }
 
+/** Dot-separated labels of letters, digits and hyphens (not at a label's ends), the last of letters. */
+const HOST_NAME =
+  /^([a-z0-9\u00a1-\uffff]([a-z0-9\u00a1-\uffff-]{0,61}[a-z0-9\u00a1-\uffff])?\.)+[a-z\u00a1-\uffff]{2,}$/iu;
+
 /** A website: a host name, or an http(s) URL. */
 function domainProblem(value: string): string | undefined {
   const problem = nameProblem(value) ?? lengthProblem(value, 1, MAX_TEXT_CHARS.domain);
   if (problem) return problem;
   if (value.includes("://")) return urlProblem(value);
-  return /^(?=.{1,253}$)([a-z0-9\u00a1-\uffff]([a-z0-9\u00a1-\uffff-]{0,61}[a-z0-9\u00a1-\uffff])?\.)+[a-z\u00a1-\uffff]{2,}$/iu.test(
-    value,
-  )
-    ? undefined
-    : "must be a host name (example.com) or an http(s) URL";
+  return HOST_NAME.test(value) ? undefined : "must be a host name (example.com) or an http(s) URL";
 }

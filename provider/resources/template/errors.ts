@@ -1,0 +1,7 @@
+/** The codes only templates give, stable across versions (merged into the exported `ErrorCode`). */
+export const TemplateErrorCode = {
+  /** A signature the template names is rejected or closed: no template can be filed with it; nothing was filed. */
+  SignatureNotUsable: "SignatureNotUsable",
+  /** After an unknown outcome, a template of the same name but other content was found; nothing was recorded. */
+  TemplateMismatch: "TemplateMismatch",
+} as const;

@@ -1,0 +1,48 @@
+/** Finding a template: by its id, and by name and content (what the provider settles an unknown outcome by). */
+import {
+  listSecondTemplate,
+  SECOND_TEMPLATE_PAGE_SIZE,
+  type SecondTemplate,
+} from "../../api/template/list-second-template";
+import {
+  type ListedTemplate,
+  listSmsTemplateV2Sdk,
+  TEMPLATE_LIST_PAGE_SIZE,
+} from "../../api/template/list-sms-template-v2-sdk";
+import type { ActionClient } from "../../http/client";
+
+/** Pages a listing reads at most: 2,000 templates is past any real account. */
+const MAX_PAGES = 20;
+
+export async function findTemplate(client: ActionClient, templateId: string): Promise<ListedTemplate | undefined> {
+  const page = await listSmsTemplateV2Sdk(client, { templateId, page: 1, pageSize: 10 });
+  return page.templates.find((template) => template.templateId === templateId);
+}
+
+/** The account's templates named exactly `name` (the API matches parts of it). */
+export async function templatesNamed(client: ActionClient, name: string): Promise<ListedTemplate[]> {
+  return (await listTemplates(client, { name })).filter((template) => template.name === name);
+}
+
+export async function listTemplates(client: ActionClient, filter: { name?: string } = {}): Promise<ListedTemplate[]> {
+  const templates: ListedTemplate[] = [];
+  for (let page = 1; page <= MAX_PAGES; page++) {
+    const pageSize = TEMPLATE_LIST_PAGE_SIZE;
+    const listed = await listSmsTemplateV2Sdk(client, { ...filter, page, pageSize });
+    templates.push(...listed.templates);
+    if (listed.templates.length < pageSize || page * pageSize >= listed.total) break;
+  }
+  return templates;
+}
+
+/** A template's second-level templates, one per signature. */
+export async function secondTemplatesOf(client: ActionClient, templateId: string): Promise<SecondTemplate[]> {
+  const seconds: SecondTemplate[] = [];
+  for (let page = 1; page <= MAX_PAGES; page++) {
+    const pageSize = SECOND_TEMPLATE_PAGE_SIZE;
+    const listed = await listSecondTemplate(client, { templateId, page, pageSize });
+    seconds.push(...listed.secondTemplates.filter((second) => second.templateId === templateId));
+    if (listed.secondTemplates.length < pageSize || page * pageSize >= listed.total) break;
+  }
+  return seconds;
+}

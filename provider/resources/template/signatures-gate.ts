@@ -1,0 +1,49 @@
+/**
+ * A template is filed only with approved signatures. A new stack declares them together, so a template whose
+ * signatures are not approved yet is not an error: it waits (nothing is filed) until an `up` finds them approved. A
+ * signature that can never take it (rejected, closed) is an error naming it.
+ */
+
+import { signatureApiVersion } from "../../api/signature/version";
+import type { Context } from "../../engine/context";
+import { VolcengineError } from "../../errors";
+import type { ActionClient } from "../../http/client";
+import { findSignature } from "../signature/lookup";
+import { reviewOfRow } from "../signature/status";
+import { TemplateErrorCode } from "./errors";
+
+export type SignaturesGate = { ready: true } | { ready: false; waitingFor: string[]; why: string };
+
+export async function signaturesGate(
+  context: Context,
+  client: ActionClient,
+  template: { name: string; signatures: readonly string[] },
+  action: string,
+): Promise<SignaturesGate> {
+  const version = signatureApiVersion(context.setting("signatureApiVersion"), action);
+  const waiting: string[] = [];
+  const states: string[] = [];
+  for (const content of template.signatures) {
+    const row = await findSignature(client, version, content);
+    const review = row ? reviewOfRow(row) : undefined;
+    if (review?.reviewStatus === "rejected" || review?.reviewStatus === "closed") {
+      throw new VolcengineError({
+        kind: "input",
+        action,
+        code: TemplateErrorCode.SignatureNotUsable,
+        message:
+          `template "${template.name}": signature "${content}" is ${review.reviewStatus}` +
+          `${review.reviewOpinion ? ` (${review.reviewOpinion})` : ""}, so no template can be filed with it; ` +
+          "nothing was filed",
+        hint: "fix the signature (its resource shows what to do), or leave it out of signatures",
+      });
+    }
+    if (!(review && (review.reviewStatus === "approved" || review.reviewStatus === "exempted") && review.usable)) {
+      waiting.push(content);
+      states.push(`"${content}" ${row === undefined ? "not filed yet" : review?.reviewStatus}`);
+    }
+  }
+  return waiting.length === 0
+    ? { ready: true }
+    : { ready: false, waitingFor: waiting, why: `signature ${states.join(", ")}` };
+}
