@@ -1,6 +1,7 @@
 /** Check failures as Pulumi prints them: per top-level property, with the path, the rule and the field's name. */
 import type { z } from "zod";
 import { UNKNOWN_VALUE } from "../engine/inputs";
+import { ErrorCode, VolcengineError } from "../errors";
 import { redact } from "../redact";
 import { MAX_FAILURES_PER_PROPERTY } from "./limits";
 
@@ -169,4 +170,19 @@ function dependsOnUnknown(root: unknown, path: readonly PropertyKey[]): boolean 
 function ownValue(holder: unknown, key: PropertyKey): unknown {
   if (holder === null || typeof holder !== "object" || !Object.hasOwn(holder, key)) return undefined;
   return (holder as Record<PropertyKey, unknown>)[key];
+}
+
+/**
+ * Throws when a create or update gets inputs its check refuses: the engine calls them only after check passed, so
+ * this holds only for inputs that changed since (a document, a setting), and nothing is sent.
+ */
+export function refuseInvalidInputs(action: string, failures: readonly CheckFailure[]): void {
+  if (failures.length === 0) return;
+  throw new VolcengineError({
+    kind: "input",
+    action,
+    code: ErrorCode.InvalidInput,
+    message: `not sent, the inputs are invalid: ${failures.map((f) => f.reason).join("; ")}`,
+    hint: "fix the fields named; `pulumi preview` shows the same checks",
+  });
 }

@@ -37,6 +37,17 @@ export function list<T extends z.ZodType>(item: T, maximum: number) {
   );
 }
 
+/** A list of at most `maximum` items, none twice. */
+export function uniqueList<T extends z.ZodType>(item: T, maximum: number) {
+  return list(item, maximum).superRefine((items, ctx) => {
+    const seen = new Set<unknown>();
+    for (const [index, value] of items.entries()) {
+      if (seen.has(value)) ctx.addIssue({ code: "custom", path: [index], message: "is listed twice" });
+      seen.add(value);
+    }
+  });
+}
+
 /** For cross-field rules: they run even when a sibling is invalid (every mistake shows in one preview); on objects. */
 export const ALWAYS = {
   when: (payload: { value: unknown }) =>

@@ -1,6 +1,7 @@
 /** SmsSignatureIdent's provider methods, as the engine layer calls them (engine/dispatch.ts). */
 import { APPLY_SIGNATURE_IDENT, applySignatureIdent } from "../../api/qualification/apply-signature-ident";
 import { GET_SIGNATURE_IDENTIFICATION_LIST } from "../../api/qualification/get-signature-identification-list";
+import { refuseInvalidInputs } from "../../check/failures";
 import { inlineDocuments } from "../../documents/inline";
 import { documentFailures } from "../../documents/verify";
 import { listPaths } from "../../engine/diff";
@@ -72,16 +73,7 @@ export const runtime: ResourceRuntime = {
   async create(inputs, context) {
     const { action } = APPLY_SIGNATURE_IDENT;
     const { body, controls } = inputsOf(inputs);
-    const failures = [...checkSignatureIdentBody(body), ...checkControls(controls)];
-    if (failures.length > 0) {
-      throw new VolcengineError({
-        kind: "input",
-        action,
-        code: ErrorCode.InvalidInput,
-        message: `not sent, the inputs are invalid: ${failures.map((f) => f.reason).join("; ")}`,
-        hint: "fix the fields named; `pulumi preview` shows the same checks",
-      });
-    }
+    refuseInvalidInputs(action, [...checkSignatureIdentBody(body), ...checkControls(controls)]);
     const settings = context.settings(action);
     const client = context.clientFor(action);
     if (controls.adoptId !== undefined) {

@@ -1,5 +1,6 @@
 /** SmsSignature's provider methods, as the engine layer calls them (engine/dispatch.ts). */
 import { signatureApiVersion } from "../../api/signature/version";
+import { refuseInvalidInputs } from "../../check/failures";
 import { documentFailures } from "../../documents/verify";
 import type { Context } from "../../engine/context";
 import { changedProperties, listPaths } from "../../engine/diff";
@@ -53,15 +54,10 @@ const versionOf = (context: Context, action: string) =>
   signatureApiVersion(context.setting("signatureApiVersion"), action);
 
 function refuseInvalid(action: string, body: SignatureBody, controls: Props, context: Context): void {
-  const failures = [...checkSignatureBody(body, maxContentChars(context)), ...checkSignatureControls(controls)];
-  if (failures.length === 0) return;
-  throw new VolcengineError({
-    kind: "input",
-    action,
-    code: ErrorCode.InvalidInput,
-    message: `not sent, the inputs are invalid: ${failures.map((f) => f.reason).join("; ")}`,
-    hint: "fix the fields named; `pulumi preview` shows the same checks",
-  });
+  refuseInvalidInputs(action, [
+    ...checkSignatureBody(body, maxContentChars(context)),
+    ...checkSignatureControls(controls),
+  ]);
 }
 
 /** The outputs of a signature that waits for its qualification: nothing of it is on the account yet. */

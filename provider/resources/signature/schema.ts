@@ -1,6 +1,6 @@
 /** The SmsSignature inputs as a zod schema, built when check first runs (see check/rules.ts for why). */
 import { z } from "zod";
-import { ALWAYS, list, ruled, signAuthFile, urlProblem } from "../../check/rules";
+import { ALWAYS, list, ruled, signAuthFile, uniqueList, urlProblem } from "../../check/rules";
 import { nameProblem, textProblem } from "../../check/text";
 import { Purpose } from "../qualification/types";
 import { MAX_LIST_ITEMS, MAX_TEXT_CHARS, MIN_CONTENT_CHARS } from "./limits";
@@ -13,14 +13,6 @@ export function signatureSchema(maxContentChars: number) {
   const file = signAuthFile();
   const text = (maximum: number, { visible = true } = {}) =>
     ruled((value) => (visible ? nameProblem(value) : textProblem(value)) ?? lengthProblem(value, 0, maximum));
-  const unique = <T extends z.ZodType>(item: T, maximum: number) =>
-    list(item, maximum).superRefine((items, ctx) => {
-      const seen = new Set<unknown>();
-      for (const [index, item] of items.entries()) {
-        if (seen.has(item)) ctx.addIssue({ code: "custom", path: [index], message: "is listed twice" });
-        seen.add(item);
-      }
-    });
 
   return z
     .strictObject({
@@ -35,7 +27,7 @@ export function signatureSchema(maxContentChars: number) {
           ? undefined
           : "must be a qualification id: a decimal integer as a string (qualification.id, or as the console shows it)",
       ),
-      subAccounts: unique(
+      subAccounts: uniqueList(
         ruled(
           (value) =>
             nameProblem(value) ??
@@ -44,7 +36,7 @@ export function signatureSchema(maxContentChars: number) {
         ),
         MAX_LIST_ITEMS.subAccounts,
       ).nullish(),
-      channelTypes: unique(z.literal(Object.values(ChannelType)), Object.values(ChannelType).length).nullish(),
+      channelTypes: uniqueList(z.literal(Object.values(ChannelType)), Object.values(ChannelType).length).nullish(),
       desc: text(MAX_TEXT_CHARS.desc).nullish(),
       domain: ruled((value) => domainProblem(value)).nullish(),
       scene: text(MAX_TEXT_CHARS.scene).nullish(),

@@ -1,6 +1,7 @@
 /** SmsTemplate's provider methods, as the engine layer calls them (engine/dispatch.ts). */
 import { randomUUID } from "node:crypto";
 import type { SecondTemplate } from "../../api/template/list-second-template";
+import { refuseInvalidInputs } from "../../check/failures";
 import { changedProperties, listPaths } from "../../engine/diff";
 import { type Props, splitInputs, textOf } from "../../engine/inputs";
 import type { ResourceRuntime } from "../../engine/resource-runtime";
@@ -24,18 +25,6 @@ const APPLY = "ApplySmsTemplateV2SDK";
 
 function bodyOf(props: Props): TemplateBody {
   return splitInputs(props, []).body as unknown as TemplateBody;
-}
-
-function refuseInvalid(action: string, body: TemplateBody): void {
-  const failures = checkTemplateBody(body);
-  if (failures.length === 0) return;
-  throw new VolcengineError({
-    kind: "input",
-    action,
-    code: ErrorCode.InvalidInput,
-    message: `not sent, the inputs are invalid: ${failures.map((f) => f.reason).join("; ")}`,
-    hint: "fix the fields named; `pulumi preview` shows the same checks",
-  });
 }
 
 function filedOutputs(templateId: string, seconds: readonly SecondTemplate[]): TemplateOutputs {
@@ -93,7 +82,7 @@ export const runtime: ResourceRuntime = {
 
   async create(inputs, context) {
     const body = bodyOf(inputs);
-    refuseInvalid(APPLY, body);
+    refuseInvalidInputs(APPLY, checkTemplateBody(body));
     const client = context.clientFor(APPLY);
     const gate = await signaturesGate(context, client, body, APPLY);
     if (!gate.ready) {
@@ -151,7 +140,7 @@ export const runtime: ResourceRuntime = {
 
   async update(id, olds, news, context) {
     const body = bodyOf(news);
-    refuseInvalid("BindSignaturesSDK", body);
+    refuseInvalidInputs("BindSignaturesSDK", checkTemplateBody(body));
     const client = context.clientFor("BindSignaturesSDK");
     const bound = new Set(Array.isArray(olds.signatures) ? (olds.signatures as string[]) : []);
     const added = body.signatures.filter((signature) => !bound.has(signature));

@@ -1,6 +1,6 @@
 /** The SmsTemplate inputs as a zod schema, built when check first runs (see check/rules.ts for why). */
 import { z } from "zod";
-import { ALWAYS, list, ruled } from "../../check/rules";
+import { ALWAYS, list, ruled, uniqueList } from "../../check/rules";
 import { nameProblem, textProblem } from "../../check/text";
 import { containsUnknown } from "../../engine/inputs";
 import { ChannelType } from "../signature/types";
@@ -13,14 +13,6 @@ const length = (value: string, maximum: number) =>
 
 export function templateSchema() {
   const name = (maximum: number) => ruled((value) => nameProblem(value) ?? length(value, maximum));
-  const unique = <T extends z.ZodType>(item: T, maximum: number) =>
-    list(item, maximum).superRefine((items, ctx) => {
-      const seen = new Set<unknown>();
-      for (const [index, item] of items.entries()) {
-        if (seen.has(item)) ctx.addIssue({ code: "custom", path: [index], message: "is listed twice" });
-        seen.add(item);
-      }
-    });
   const param = z.strictObject({
     name: ruled((value) =>
       /^[A-Za-z_][A-Za-z0-9_]*$/u.test(value)
@@ -46,8 +38,8 @@ export function templateSchema() {
           variablesOf(value).problems[0],
       ),
       channelType: z.literal(Object.values(ChannelType)),
-      signatures: unique(name(MAX_TEXT_CHARS.name), MAX_LIST_ITEMS.signatures).min(1),
-      subAccounts: unique(
+      signatures: uniqueList(name(MAX_TEXT_CHARS.name), MAX_LIST_ITEMS.signatures).min(1),
+      subAccounts: uniqueList(
         ruled((value) => nameProblem(value) ?? (/\s/u.test(value) ? "must not contain whitespace" : undefined)),
         MAX_LIST_ITEMS.subAccounts,
       ).nullish(),
