@@ -1,15 +1,16 @@
 // One signed API request from arrival to answer, in the order the real service applies its
 // checks: injected fault, body size, rate limit, route, signature, body, action.
 import type { IncomingMessage, ServerResponse } from "node:http";
+import { routeOf, routeSmsAction, runSmsAction, type SmsAction } from "./actions";
 import { BusinessError, invalidParameter } from "./business-error";
 import { errorEnvelope, newRequestId, type ResponseMetadata, SERVICE_NAME, successEnvelope } from "./envelope";
 import type { FaultKind, FaultQueue, FaultSpec } from "./faults";
 import { type GatewayError, type GatewayErrorCode, gatewayError } from "./gateway-errors";
 import { jsonReply, type Reply, readBody, send, sendTruncated } from "./http-io";
 import { parseJsonLosslessly, toPlainJson } from "./json";
-import { routeSmsAction, runSmsAction, type SmsAction } from "./sms-actions";
-import type { QualificationStore } from "./store";
+import type { EmulatorStore } from "./store";
 import type { TrafficControl } from "./traffic";
+import { queryParameters } from "./validate/fields";
 import { verifySignature } from "./verify-signature";
 
 export interface RecordedRequest {
@@ -29,7 +30,7 @@ export interface RecordedRequest {
 }
 
 export interface GatewayContext {
-  store: QualificationStore;
+  store: EmulatorStore;
   faults: FaultQueue;
   traffic: TrafficControl;
   /** False for an action this account does not have: the gateway then answers InvalidActionOrVersion. */
@@ -148,6 +149,9 @@ function processRequest(
     return gatewayReply(metadata, gatewayError("InvalidActionOrVersion", message));
   }
 
+  // The vendor's SDKs sign no body hash for a request without a body (their GETs); it is verified whenever sent.
+  const required =
+    body.length === 0 ? ctx.requiredSignedHeaders.filter((h) => h !== "x-content-sha256") : ctx.requiredSignedHeaders;
   const verdict = verifySignature(
     { method, path: target.path, rawQuery: target.rawQuery, headers: req.headers, body },
     {
@@ -155,16 +159,20 @@ function processRequest(
       regions: ctx.regions,
       secretKeyFor: ctx.secretKeyFor,
       now: ctx.now(),
-      requiredSignedHeaders: ctx.requiredSignedHeaders,
+      requiredSignedHeaders: required,
     },
   );
   if (verdict.region !== undefined && ctx.regions.includes(verdict.region)) metadata.Region = verdict.region;
   if (!verdict.ok) return gatewayReply(metadata, gatewayError(verdict.code, verdict.message));
 
   try {
-    if (!parsedBody.ok) throw invalidParameter("the request body is not valid JSON");
-    const result = runSmsAction(action, parsedBody.value, ctx.store);
-    if (action === "ApplySignatureIdent") ctx.traffic.countFiling();
+    const route = routeOf(action);
+    // A GET without a body carries its parameters in the query, as the vendor's SDKs send lists.
+    const fromQuery = method === "GET" && body.length === 0 && route.query !== undefined;
+    if (!fromQuery && !parsedBody.ok) throw invalidParameter("the request body is not valid JSON");
+    const params = fromQuery ? queryParameters(target.rawQuery, route.query ?? {}) : parsedBody.ok && parsedBody.value;
+    const result = runSmsAction(action, params, ctx.store);
+    if (route.creates !== undefined) ctx.traffic.countFiling();
     return jsonReply(200, successEnvelope(metadata, result));
   } catch (error) {
     if (error instanceof BusinessError) return businessReply(metadata, error);

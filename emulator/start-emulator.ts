@@ -15,8 +15,11 @@ import { selfSignedCertificate } from "./certificate";
 import { newRequestId } from "./envelope";
 import { FaultQueue, type FaultSpec, parseFaultSpec } from "./faults";
 import { CancellableDelays, send } from "./http-io";
+import type { QualificationStatus } from "./review-status";
 import { type GatewayContext, handleApiRequest, internalErrorReply, type RecordedRequest } from "./sms-gateway";
-import { type QualificationStatus, QualificationStore } from "./store";
+import { EmulatorStore } from "./store";
+import type { Carrier, Signature } from "./store/signatures";
+import type { Template } from "./store/templates";
 import { TrafficControl, type TrafficCounters } from "./traffic";
 
 export const DEFAULT_EMULATOR_ACCESS_KEY = "AKLTEMULATORLOCALACCESSKEY";
@@ -50,8 +53,15 @@ export interface EmulatorOptions {
   credentials?: EmulatorCredential[];
   /** Regions accepted in the credential scope; default ["cn-north-1", "cn-beijing"]. */
   regions?: string[];
-  /** A new qualification is pending and becomes approved after this delay; null = only via approve(). Default 5000. */
+  /**
+   * A new qualification, signature or second-level template is under review and becomes approved after this delay;
+   * null = only through the admin calls. Default 5000.
+   */
   approvalDelayMs?: number | null;
+  /** After a signature's approval, the carriers' filing completes after this delay; null (default) = by admin only. */
+  carrierFilingDelayMs?: number | null;
+  /** At most this many creations of one kind (qualification, signature, template) per UTC day, then 1027. */
+  dailyCreationLimit?: number | null;
   /**
    * Decimal string; default "9007199254740993" (2^53 + 1). Ids then increase by 1. Ignored when dataFile already holds
    * state.
@@ -84,6 +94,39 @@ export interface QualificationSummary {
   effectSignatures: string[];
 }
 
+export interface SignatureSummary {
+  /** The list row's id now (an application's while under review, the signature's once decided). */
+  id: string;
+  applyId: string;
+  content: string;
+  status: QualificationStatus;
+  reason: string;
+  isOrder: boolean;
+  qualificationId: string;
+  purpose: number;
+  source: number;
+  subAccounts: string[];
+  channelTypes: string[];
+  desc: string;
+  scene: string;
+  domain: string;
+  usable: boolean;
+  reportStatus: Signature["report"];
+  updateStatus: number;
+  updateReason: string;
+}
+
+export interface TemplateSummary {
+  templateId: string;
+  name: string;
+  content: string;
+  channelType: string;
+  signatures: string[];
+  secondTemplates: Array<{ secondTemplateId: string; signature: string; reviewStatus: number; reason: string }>;
+}
+
+export type CarrierOutcomes = Partial<Record<Carrier, { status: number; reason?: string }>>;
+
 export interface RunningEmulator {
   /** e.g. "http://127.0.0.1:41234" (no trailing slash); https:// when started with `https`. */
   endpoint: string;
@@ -101,6 +144,23 @@ export interface RunningEmulator {
   /** Any review status: a name, "status-<n>" or an auditStatus number (9 is shown as auditStatus 9). */
   setStatus(id: string, status: QualificationStatus | number, opinion?: string): void;
   qualifications(): QualificationSummary[];
+  signatures(): SignatureSummary[];
+  approveSignature(content: string): void;
+  rejectSignature(content: string, reason?: string): void;
+  setSignatureStatus(content: string, status: QualificationStatus | number, reason?: string): void;
+  /** Completes the carriers' filing of an approved signature: all filed, or the given outcomes per operator. */
+  fileSignatureWithCarriers(content: string, outcomes?: CarrierOutcomes): void;
+  approveSignatureUpdate(content: string): void;
+  rejectSignatureUpdate(content: string, reason?: string): void;
+  /** What the vendor's 2026 migration does by itself: another purpose or source, without a review. */
+  rewriteSignature(content: string, changes: { purpose?: number; source?: number }): void;
+  /** Deleted in the console. */
+  removeSignature(content: string): void;
+  templates(): TemplateSummary[];
+  approveSecondTemplate(secondTemplateId: string): void;
+  rejectSecondTemplate(secondTemplateId: string, reason?: string): void;
+  /** Every second-level template of the template. */
+  approveTemplate(templateId: string): void;
   injectFault(fault: FaultSpec): void;
   clearFaults(): void;
   settings(): EmulatorSettings;
@@ -113,12 +173,14 @@ export interface RunningEmulator {
 
 export async function startEmulator(options: EmulatorOptions = {}): Promise<RunningEmulator> {
   const settings = resolveOptions(options);
-  const store = QualificationStore.open({
+  const store = new EmulatorStore({
     dataFile: settings.dataFile,
     firstId: BigInt(settings.firstId),
     approvalDelayMs: settings.approvalDelayMs,
+    carrierFilingDelayMs: settings.carrierFilingDelayMs,
     now: settings.now,
   });
+  store.dailyCreationLimit = settings.dailyCreationLimit;
   const faults = new FaultQueue();
   const delays = new CancellableDelays();
   const requests: RecordedRequest[] = [];
@@ -126,25 +188,44 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
 
   const traffic = new TrafficControl(settings.rateLimitPerSecond, () => settings.now().getTime());
   let offerIdentificationList = settings.offerIdentificationList;
-  const controls: AdminControls & Pick<RunningEmulator, "qualifications"> = {
-    approve: (id) => store.setStatus(parseId(id), "approved"),
-    reject: (id, opinion) => store.setStatus(parseId(id), "rejected", opinion),
-    setStatus: (id, status, opinion) => store.setStatus(parseId(id), statusOf(status), opinion),
+  const { qualifications, signatures, templates } = store;
+  const controls: AdminControls = {
+    approve: (id) => qualifications.setStatus(parseId(id), "approved"),
+    reject: (id, opinion) => qualifications.setStatus(parseId(id), "rejected", opinion),
+    setStatus: (id, status, opinion) => qualifications.setStatus(parseId(id), statusOf(status), opinion),
     qualifications: () =>
-      store.all().map((q) => ({
+      qualifications.all().map((q) => ({
         id: q.id.toString(),
         status: q.status,
         materialName: q.materialName,
         effectSignatures: [...q.effectSignatures],
       })),
+    signatures: () => signatures.all().map(signatureSummary),
+    approveSignature: (content) => signatures.decide(content, "approved"),
+    rejectSignature: (content, reason) => signatures.decide(content, "rejected", reason),
+    setSignatureStatus: (content, status, reason) => signatures.decide(content, statusOf(status), reason),
+    fileSignatureWithCarriers: (content, outcomes) => signatures.fileWithCarriers(content, outcomes),
+    approveSignatureUpdate: (content) => signatures.decideUpdate(content, true),
+    rejectSignatureUpdate: (content, reason) => signatures.decideUpdate(content, false, reason),
+    rewriteSignature: (content, changes) => signatures.rewrite(content, changes),
+    removeSignature: (content) => signatures.remove(content),
+    templates: () => templates.all().map(templateSummary),
+    approveSecondTemplate: (id) => templates.decide(id, 3),
+    rejectSecondTemplate: (id, reason) => templates.decide(id, 2, reason),
+    approveTemplate: (id) => templates.approveAll(id),
     injectFault: (fault) => faults.add(parseFaultSpec(fault)),
     clearFaults: () => faults.clear(),
     activeFaults: () => faults.list(),
-    settings: () => ({ offerIdentificationList, rateLimitPerSecond: traffic.limitPerSecond }),
+    settings: () => ({
+      offerIdentificationList,
+      rateLimitPerSecond: traffic.limitPerSecond,
+      dailyCreationLimit: store.dailyCreationLimit,
+    }),
     configure: (changes) => {
       const checked = parseSettingsChanges(changes);
       if (checked.offerIdentificationList !== undefined) offerIdentificationList = checked.offerIdentificationList;
       if (checked.rateLimitPerSecond !== undefined) traffic.setLimit(checked.rateLimitPerSecond);
+      if (checked.dailyCreationLimit !== undefined) store.dailyCreationLimit = checked.dailyCreationLimit;
     },
     counters: () => traffic.snapshot(),
     resetCounters: () => traffic.resetCounters(),
@@ -203,7 +284,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       delays.cancelAll();
       server.close(() => resolve());
       for (const socket of sockets) socket.destroy();
-    }).then(() => store.flush()));
+    }).then(() => store.save()));
 
   const { port } = server.address() as AddressInfo;
   const hostInUrl = settings.host.includes(":") ? `[${settings.host}]` : settings.host;
@@ -218,6 +299,19 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     reject: controls.reject,
     setStatus: controls.setStatus,
     qualifications: controls.qualifications,
+    signatures: controls.signatures,
+    approveSignature: controls.approveSignature,
+    rejectSignature: controls.rejectSignature,
+    setSignatureStatus: controls.setSignatureStatus,
+    fileSignatureWithCarriers: controls.fileSignatureWithCarriers,
+    approveSignatureUpdate: controls.approveSignatureUpdate,
+    rejectSignatureUpdate: controls.rejectSignatureUpdate,
+    rewriteSignature: controls.rewriteSignature,
+    removeSignature: controls.removeSignature,
+    templates: controls.templates,
+    approveSecondTemplate: controls.approveSecondTemplate,
+    rejectSecondTemplate: controls.rejectSecondTemplate,
+    approveTemplate: controls.approveTemplate,
     injectFault: controls.injectFault,
     clearFaults: controls.clearFaults,
     settings: controls.settings,
@@ -231,10 +325,21 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
 type NonEmpty<T> = [T, ...T[]];
 
 type ResolvedOptions = Required<
-  Omit<EmulatorOptions, "dataFile" | "approvalDelayMs" | "rateLimitPerSecond" | "credentials" | "regions">
+  Omit<
+    EmulatorOptions,
+    | "dataFile"
+    | "approvalDelayMs"
+    | "carrierFilingDelayMs"
+    | "dailyCreationLimit"
+    | "rateLimitPerSecond"
+    | "credentials"
+    | "regions"
+  >
 > &
   Pick<EmulatorOptions, "dataFile"> & {
     approvalDelayMs: number | null;
+    carrierFilingDelayMs: number | null;
+    dailyCreationLimit: number | null;
     rateLimitPerSecond: number | null;
     credentials: NonEmpty<EmulatorCredential>;
     regions: NonEmpty<string>;
@@ -267,8 +372,18 @@ function resolveOptions(options: EmulatorOptions): ResolvedOptions {
   if (rateLimitPerSecond !== null && !(Number.isInteger(rateLimitPerSecond) && rateLimitPerSecond > 0)) {
     throw new Error("rateLimitPerSecond must be a positive integer or null");
   }
+  const carrierFilingDelayMs = options.carrierFilingDelayMs ?? null;
+  if (carrierFilingDelayMs !== null && !(Number.isFinite(carrierFilingDelayMs) && carrierFilingDelayMs >= 0)) {
+    throw new Error("carrierFilingDelayMs must be a non-negative number or null");
+  }
+  const dailyCreationLimit = options.dailyCreationLimit ?? null;
+  if (dailyCreationLimit !== null && !(Number.isInteger(dailyCreationLimit) && dailyCreationLimit >= 0)) {
+    throw new Error("dailyCreationLimit must be a non-negative integer or null");
+  }
   return {
     host: options.host ?? "127.0.0.1",
+    carrierFilingDelayMs,
+    dailyCreationLimit,
     port: options.port ?? 0,
     dataFile: options.dataFile,
     credentials,
@@ -290,4 +405,43 @@ function resolveOptions(options: EmulatorOptions): ResolvedOptions {
 function parseId(id: string): bigint {
   if (!/^[1-9]\d*$/.test(id)) throw new Error("a qualification id is a positive decimal integer string");
   return BigInt(id);
+}
+
+function signatureSummary(s: Signature): SignatureSummary {
+  return {
+    id: s.rowId.toString(),
+    applyId: s.applyId,
+    content: s.content,
+    status: s.status,
+    reason: s.reason,
+    isOrder: s.isOrder,
+    qualificationId: s.qualificationId.toString(),
+    purpose: s.purpose,
+    source: s.source,
+    subAccounts: [...s.subAccounts],
+    channelTypes: [...s.channelTypes],
+    desc: s.desc,
+    scene: s.scene,
+    domain: s.domain,
+    usable: s.status === "approved" || s.status === "exempted",
+    reportStatus: structuredClone(s.report),
+    updateStatus: s.updateStatus,
+    updateReason: s.updateReason,
+  };
+}
+
+function templateSummary(t: Template): TemplateSummary {
+  return {
+    templateId: t.templateId,
+    name: t.name,
+    content: t.content,
+    channelType: t.channelType,
+    signatures: t.secondTemplates.map((s) => s.signature),
+    secondTemplates: t.secondTemplates.map(({ secondTemplateId, signature, reviewStatus, reason }) => ({
+      secondTemplateId,
+      signature,
+      reviewStatus,
+      reason,
+    })),
+  };
 }

@@ -157,6 +157,7 @@ describe("emulator: GetSignatureIdentificationList (2026-01-01), review states a
     assert.deepEqual((await admin(emu, "POST", "settings", { offerIdentificationList: false })).json, {
       offerIdentificationList: false,
       rateLimitPerSecond: null,
+      dailyCreationLimit: null,
     });
     assert.equal(errorCode(await listIdentifications(emu, ALL)), "InvalidActionOrVersion");
     emu.configure({ offerIdentificationList: true });

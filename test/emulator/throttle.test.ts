@@ -97,7 +97,11 @@ describe("emulator: rate limit (FlowLimitExceeded) and traffic counters", () => 
     assert.equal(command.kind, "run");
     if (command.kind !== "run") return;
     const emu = await start(command.options);
-    assert.deepEqual(emu.settings(), { offerIdentificationList: false, rateLimitPerSecond: 1 });
+    assert.deepEqual(emu.settings(), {
+      offerIdentificationList: false,
+      rateLimitPerSecond: 1,
+      dailyCreationLimit: null,
+    });
     const withoutList = await listIdentifications(emu, LIST);
     assert.equal(errorCode(withoutList), "InvalidActionOrVersion");
     assert.equal((await call(emu, "GetSignatureIdentList", LIST)).status, 429);

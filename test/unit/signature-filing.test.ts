@@ -52,7 +52,7 @@ describe("signature filing, with a fake client", () => {
     assert.doesNotMatch(body, /qualificationId/);
   });
 
-  it("on 1003 takes the row of the same qualification, purpose and source, saying so; nothing is filed twice", async () => {
+  it("on 1003 takes the row of the same qualification, purpose and source, saying so; none filed twice", async () => {
     const ctx = context();
     const client = new FakeClient((call) =>
       call.action === "ApplySmsSignatureV2" ? vendor(call.action, "1003") : { list: [row()], total: 1 },
@@ -63,7 +63,7 @@ describe("signature filing, with a fake client", () => {
     assert.match(ctx.lines[0] ?? "", /took the signature already on the account .*an earlier run filed it/);
   });
 
-  it("after an unknown outcome lists the content; another qualification's row is an error naming it", async () => {
+  it("settles an unknown outcome by listing; another qualification's row is an error naming it", async () => {
     const ambiguous = vendor("ApplySmsSignatureV2", "InternalError", { httpStatus: 500, mayHaveBeenFiled: true });
     const other = new FakeClient((call) =>
       call.action === "ApplySmsSignatureV2" ? ambiguous : { list: [row({ identificationID: 123n })], total: 1 },
@@ -85,7 +85,7 @@ describe("signature filing, with a fake client", () => {
     assert.deepEqual(none.actions(), ["ApplySmsSignatureV2", "GetSignatureAndOrderList"], "never sent twice");
   });
 
-  it("deletes as the row stands: withdraws an order, re-reads on 1005 and deletes the signature it became", async () => {
+  it("deletes as the row stands: withdraws an order; on 1005 re-reads and deletes the signature row", async () => {
     let listed = 0;
     const client = new FakeClient((call, body) => {
       if (call.action === "GetSignatureAndOrderList") {
@@ -144,7 +144,7 @@ describe("the qualification gate of a signature", () => {
     assert.match(notUsable.ready ? "" : notUsable.why, /approved but not usable yet/);
   });
 
-  it("refuses, naming both, a qualification of another purpose, a rejected or closed one, and a missing one", async () => {
+  it("refuses, naming both, a qualification of another purpose, rejected, closed or missing", async () => {
     const refused = async (answer: Record<string, unknown>, code: string, pattern: RegExp, purpose = 1) =>
       assert.rejects(gate(answer, purpose), (error: unknown) => {
         return error instanceof VolcengineError && error.code === code && pattern.test(error.message);

@@ -1,10 +1,11 @@
 // The qualifications the emulator has issued, and the simulated review that turns a pending
 // qualification into an approved one.
-import type { QualificationStatus } from "./review-status";
-import { readStateFile, type StoredQualification, writeStateFileAtomically } from "./state-file";
-import type { Purpose } from "./validate";
+import type { QualificationStatus } from "../review-status";
+import type { StoredQualification } from "./state-file";
 
-export type { QualificationStatus } from "./review-status";
+export type { QualificationStatus } from "../review-status";
+
+export type Purpose = 1 | 2;
 
 export interface Qualification {
   id: bigint;
@@ -28,12 +29,13 @@ export type PersonNames = Partial<
   Pick<Qualification, "operatorPersonName" | "responsiblePersonName" | "legalPersonName">
 >;
 
+/** What every store of the emulator gets: the clock, the review's delay, and a way to have its state written. */
 export interface StoreOptions {
-  dataFile?: string;
-  firstId: bigint;
   /** null: stays pending until setStatus() is called. */
   approvalDelayMs: number | null;
   now: () => Date;
+  /** Called after every change: the emulator writes its state file. */
+  changed: () => void;
 }
 
 export class UnknownQualificationError extends Error {
@@ -44,22 +46,18 @@ export class UnknownQualificationError extends Error {
 }
 
 export class QualificationStore {
-  private constructor(
-    private readonly options: StoreOptions,
-    private readonly byId: Map<bigint, Qualification>,
-    private nextId: bigint,
-  ) {}
+  private readonly byId: Map<bigint, Qualification>;
 
-  static open(options: StoreOptions): QualificationStore {
-    const saved = options.dataFile === undefined ? undefined : readStateFile(options.dataFile);
-    const qualifications = (saved?.qualifications ?? []).map(fromStored);
+  constructor(
+    private readonly options: StoreOptions,
+    saved: readonly StoredQualification[],
+    private nextId: bigint,
+  ) {
+    const qualifications = saved.map(fromStored);
+    this.byId = new Map(qualifications.map((q) => [q.id, q]));
     // biome-ignore lint/complexity/useMathMinMax: ids are bigint, which Math.max does not take
     const highest = qualifications.reduce((max, q) => (q.id > max ? q.id : max), 0n);
-    const savedNext = saved ? BigInt(saved.nextId) : options.firstId;
-    const nextId = savedNext > highest ? savedNext : highest + 1n;
-    const store = new QualificationStore(options, new Map(qualifications.map((q) => [q.id, q])), nextId);
-    store.flush(); // an unwritable data file fails at startup, not at the first request
-    return store;
+    if (highest >= this.nextId) this.nextId = highest + 1n;
   }
 
   create(fields: NewQualification): Qualification {
@@ -133,17 +131,13 @@ export class QualificationStore {
     }
   }
 
-  /** Writes the state file now (every change already does). */
-  flush(): void {
-    this.save();
+  private save(): void {
+    this.options.changed();
   }
 
-  private save(): void {
-    if (this.options.dataFile === undefined) return;
-    writeStateFileAtomically(this.options.dataFile, {
-      nextId: this.nextId.toString(),
-      qualifications: [...this.byId.values()].map(toStored),
-    });
+  /** What the state file keeps. */
+  stored(): { nextId: string; qualifications: StoredQualification[] } {
+    return { nextId: this.nextId.toString(), qualifications: [...this.byId.values()].map(toStored) };
   }
 }
 
