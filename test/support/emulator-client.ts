@@ -6,10 +6,12 @@ import { createHash, createHmac } from "node:crypto";
 import http, { type IncomingHttpHeaders } from "node:http";
 import { isInteger, isSafeNumber, parse as parseLossless, stringify as stringifyLossless } from "lossless-json";
 import { type EmulatorOptions, type RunningEmulator, startEmulator } from "../../emulator";
-import { SMS_API_VERSION } from "../../provider/api/sms";
 import { validInputs } from "./fixtures/qualification";
 
 export const TWO_POW_53 = 9007199254740992n;
+/** The Version of the qualification actions (written here, not imported: the emulator's tests share no code with the
+ * provider). */
+export const SMS_API_VERSION = "2021-01-11";
 
 export interface Envelope {
   ResponseMetadata: {
@@ -20,7 +22,6 @@ export interface Envelope {
     Region: string;
     Error?: { Code: string; CodeN?: number; Message: string };
   };
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
   Result?: any;
 }
 
@@ -85,7 +86,8 @@ export function signedHeadersFor(
   };
   const signed = [...(o.signedHeaders ?? ["host", "x-content-sha256", "x-date"])].sort();
   const canonicalQuery = [...new URLSearchParams(query)]
-    .sort(([a], [b]) => (a < b ? -1 : 1))
+    // By key, then by value: a repeated key's values are signed sorted, as the vendor's signers sort them.
+    .sort(([ka, va], [kb, vb]) => (ka < kb ? -1 : ka > kb ? 1 : va < vb ? -1 : va > vb ? 1 : 0))
     .map(([k, v]) => `${rfc3986(k)}=${rfc3986(v)}`)
     .join("&");
   const canonical = [
@@ -157,6 +159,27 @@ export async function call(
   return { ...response, json: parseExact(response.text) as Envelope };
 }
 
+/**
+ * A GET with the parameters in the query string and no body, as the vendor's SDKs send lists: a list value is the key
+ * repeated. Signed as the npm SDK signs it: without x-content-sha256 unless `signedHeaders` says otherwise.
+ */
+export async function callQuery(
+  emu: RunningEmulator,
+  action: string,
+  params: Record<string, string | number | readonly (string | number)[]>,
+  o: CallOptions = {},
+): Promise<ApiResponse> {
+  const search = new URLSearchParams({ Action: action, Version: o.version ?? SMS_API_VERSION });
+  for (const [key, value] of Object.entries(params)) {
+    for (const item of Array.isArray(value) ? value : [value]) search.append(key, String(item));
+  }
+  const query = search.toString().replace(/\+/g, "%20");
+  const headers = signedHeadersFor(emu, query, "", { signedHeaders: ["host", "x-date"], ...o, method: "GET" });
+  delete headers["content-type"];
+  const response = await rawRequest(emu.endpoint, `/?${query}`, { method: "GET", headers });
+  return { ...response, json: parseExact(response.text) as Envelope };
+}
+
 /** A client whose X-Date follows the given clock (the emulator's injected one). */
 export function clientAt(emu: RunningEmulator, clock: () => Date) {
   return (action: string, body: unknown, o: CallOptions = {}) =>
@@ -207,7 +230,6 @@ export function listIdentifications(emu: RunningEmulator, body: unknown, o: Call
 
 export interface AdminResponse {
   status: number;
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
   json: any;
 }
 
