@@ -64,10 +64,10 @@ describe("emulator CLI (pulumi-volcengine-sms-emulator)", () => {
       "VOLCENGINE_SECRET_KEY",
       "VOLCENGINE_SMS_ENDPOINT",
     ]);
-    const endpoint = new URL(env.VOLCENGINE_SMS_ENDPOINT);
+    const endpoint = new URL(env.VOLCENGINE_SMS_ENDPOINT!);
     assert.equal(endpoint.hostname, "127.0.0.1");
     assert.notEqual(endpoint.port, "0", "the real port was not printed");
-    assert.ok(cli.stdout().includes(env.VOLCENGINE_SECRET_KEY));
+    assert.ok(cli.stdout().includes(env.VOLCENGINE_SECRET_KEY!));
 
     // Signed by the vendor's SDK with exactly the printed settings.
     const sdk = new SmsService({

@@ -86,8 +86,8 @@ describe("emulator: injected faults", () => {
     emu.injectFault({ kind: "reset-before-read" });
     await assert.rejects(call(emu, "ApplySignatureIdent", validInputs()), /socket hang up|ECONNRESET/);
     assert.deepEqual(emu.qualifications(), []);
-    assert.equal(emu.requests[0].httpStatus, 0);
-    assert.equal(emu.requests[0].fault, "reset-before-read");
+    assert.equal(emu.requests[0]!.httpStatus, 0);
+    assert.equal(emu.requests[0]!.fault, "reset-before-read");
   });
 
   it("reset-after-read drops the connection although the qualification was filed", async () => {
@@ -151,7 +151,7 @@ describe("emulator: injected faults", () => {
         .join("");
       socket.write(`POST /?${query} HTTP/1.1\r\n${head}\r\n${body}`);
     });
-    const [head, received] = raw.split("\r\n\r\n");
+    const [head = "", received = ""] = raw.split("\r\n\r\n");
     const announced = Number(/content-length: (\d+)/i.exec(head)?.[1]);
     assert.ok(announced > 0);
     assert.equal(Buffer.byteLength(received), Math.floor(announced / 2));

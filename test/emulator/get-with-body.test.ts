@@ -80,7 +80,7 @@ describe("emulator: GetSignatureIdentList as GET with a JSON body (the vendor's 
     const envelope = parseExact(response.text) as Envelope;
     assert.equal(envelope.ResponseMetadata.Error, undefined);
     assert.equal(String(envelope.Result.list[0].id), id);
-    assert.match(sign("GET").Authorization, /SignedHeaders=x-content-sha256;x-date,/, "the SDK signed the body hash");
+    assert.match(sign("GET").Authorization!, /SignedHeaders=x-content-sha256;x-date,/, "the SDK signed the body hash");
 
     const crossed = await rawRequest(emu.endpoint, `/?${LIST_QUERY}`, { method: "GET", headers: sign("POST"), body });
     assert.equal(crossed.status, 401, "a signature for POST does not verify a GET");

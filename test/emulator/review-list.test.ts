@@ -41,9 +41,16 @@ describe("emulator: GetSignatureIdentificationList (2026-01-01), review states a
     const clock = new Date("2030-01-01T00:00:00Z");
     const emu = await start({ now: () => clock });
     const api = clientAt(emu, () => clock);
-    const ids = [];
+    const ids: string[] = [];
     for (let n = 0; n < 6; n++) ids.push(await apply(emu, { xDate: xDateOf(clock) }));
-    const [pending, rejected, approved, closed, exempted, unlisted] = ids;
+    const [pending, rejected, approved, closed, exempted, unlisted] = ids as [
+      string,
+      string,
+      string,
+      string,
+      string,
+      string,
+    ];
     emu.reject(rejected, "营业执照模糊，请重新上传");
     emu.approve(approved);
     emu.setStatus(closed, "closed");
@@ -169,7 +176,7 @@ describe("emulator: GetSignatureIdentificationList (2026-01-01), review states a
   it("rejects with an opinion and sets any status over the admin API; refuses an unknown status or id", async () => {
     const emu = await start();
     const id = await apply(emu);
-    const reviewed = async () => items(await listIdentifications(emu, { ...ALL, id: BigInt(id) }))[0];
+    const reviewed = async () => items(await listIdentifications(emu, { ...ALL, id: BigInt(id) }))[0]!;
 
     assert.equal((await admin(emu, "POST", `reject?id=${id}`, { opinion: "授权委托书缺少公章" })).status, 200);
     assert.deepEqual([(await reviewed()).auditStatus, (await reviewed()).auditOpinion], [2, "授权委托书缺少公章"]);
@@ -177,7 +184,7 @@ describe("emulator: GetSignatureIdentificationList (2026-01-01), review states a
     assert.deepEqual([(await reviewed()).auditStatus, (await reviewed()).auditOpinion], [4, ""]);
     assert.equal((await admin(emu, "POST", `status?id=${id}`, { status: 9, opinion: "x" })).status, 200);
     assert.equal((await reviewed()).auditStatus, 9);
-    assert.equal(emu.qualifications()[0].status, "status-9");
+    assert.equal(emu.qualifications()[0]!.status, "status-9");
     assert.equal((await admin(emu, "POST", `status?id=${id}`, { status: "pending" })).status, 200);
     assert.deepEqual([(await reviewed()).auditStatus, (await reviewed()).auditedAt], [1, 0]);
     assert.equal((await admin(emu, "POST", `reject?id=${id}`)).status, 200, "the opinion is optional");

@@ -67,7 +67,7 @@ describe("emulator: ids, review and listing", () => {
     await apply(emu, { xDate: xDateOf(clock) });
     clock = new Date(clock.getTime() + 365 * 24 * 3600_000);
     assert.deepEqual(await listedIds(emu, { xDate: xDateOf(clock) }), []);
-    assert.equal(emu.qualifications()[0].status, "pending");
+    assert.equal(emu.qualifications()[0]!.status, "pending");
   });
 
   it("filters by ids above 2^53 exactly and pages through the approved ones", async () => {
@@ -102,7 +102,7 @@ describe("emulator: ids, review and listing", () => {
     // Bound signatures join the ones the qualification was filed for.
     const expected = [...validInputs().effectSignatures, "火山引擎", "Volc"];
     assert.deepEqual(listed.json.Result.list[0].effectSignatures, expected);
-    assert.deepEqual(emu.qualifications()[0].effectSignatures, expected);
+    assert.deepEqual(emu.qualifications()[0]!.effectSignatures, expected);
   });
 
   it("refuses BatchBindSignatureIdent for an unknown id or more than 100 signatures with 1001", async () => {
@@ -157,7 +157,7 @@ describe("emulator: ids, review and listing", () => {
         ["BatchBindSignatureIdent", 200, "1001"],
       ],
     );
-    assert.deepEqual(emu.requests[1].body, { id: BigInt(DEFAULT_FIRST_ID), signatures: ["A"], subAccount: "s" });
-    assert.equal(emu.requests[1].rawBody.toString(), `{"id":${DEFAULT_FIRST_ID},"signatures":["A"],"subAccount":"s"}`);
+    assert.deepEqual(emu.requests[1]!.body, { id: BigInt(DEFAULT_FIRST_ID), signatures: ["A"], subAccount: "s" });
+    assert.equal(emu.requests[1]!.rawBody.toString(), `{"id":${DEFAULT_FIRST_ID},"signatures":["A"],"subAccount":"s"}`);
   });
 });

@@ -147,7 +147,7 @@ describe("emulator: request signing", () => {
       const query = "Action=GetSignatureIdentList&Version=2021-01-11";
       const body = JSON.stringify({ pageIndex: 1, pageSize: 10 });
       const headers = signedHeadersFor(emu, query, body, { host: "sms.volcengineapi.com" });
-      assert.match(headers.authorization, /SignedHeaders=host;x-content-sha256;x-date,/);
+      assert.match(headers.authorization!, /SignedHeaders=host;x-content-sha256;x-date,/);
       const asSigned = await rawRequest(emu.endpoint, `/?${query}`, { headers, body });
       assert.equal(asSigned.status, 200, asSigned.text);
       const otherHost = await rawRequest(emu.endpoint, `/?${query}`, {

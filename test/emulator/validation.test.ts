@@ -22,7 +22,7 @@ describe("emulator: body validation", () => {
     assert.equal(lines.length, 1);
     for (const value of PERSONAL_VALUES) {
       assert.ok(!response.text.includes(value), "the answer repeats a personal value");
-      assert.ok(!lines[0].includes(value), "the log line repeats a personal value");
+      assert.ok(!lines[0]!.includes(value), "the log line repeats a personal value");
     }
     assert.deepEqual(emu.qualifications(), []);
   });
@@ -113,6 +113,6 @@ describe("emulator: body validation", () => {
     const response = await call(emu, "ApplySignatureIdent", validInputs({ materialName: "x".repeat(2000) }));
     assert.equal(response.status, 413);
     assert.equal(errorCode(response), "RequestEntityTooLarge");
-    assert.ok(emu.requests[0].bodyBytes > 1024);
+    assert.ok(emu.requests[0]!.bodyBytes > 1024);
   });
 });

@@ -166,11 +166,16 @@ describe("waitForApproval: after filing, create waits for the review's outcome",
   const withProvider = (props: Props) => ({ ...props, __provider: peers.providerText });
   const waiting = (materialName: string, timeoutSeconds: number) =>
     withProvider(validInputs({ materialName, waitForApproval: { timeoutSeconds, pollSeconds: 0.1 } }));
-  const after = (ms: number, action: () => void) => setTimeout(action, ms);
+  /** Once the filing arrived (never before: the review of a qualification not filed yet cannot be decided). */
+  const onceFiled = async (materialName: string, decide: (id: string) => void) => {
+    const filed = () => peers.emulator.qualifications().find((q) => q.materialName === materialName);
+    while (!filed()) await new Promise((resolve) => setTimeout(resolve, 20));
+    decide(filed()!.id);
+  };
 
   it("until approved: the outputs say so", async () => {
     const pending = peers.host.create(waiting("等待批准", 30));
-    after(400, () => peers.emulator.approve(peers.emulator.qualifications().at(-1)!.id));
+    await onceFiled("等待批准", (id) => peers.emulator.approve(id));
     const created = await pending;
     assert.equal(created.properties.reviewStatus, "approved");
     assert.equal(created.properties.approved, true);
@@ -181,7 +186,7 @@ describe("waitForApproval: after filing, create waits for the review's outcome",
 
   it("until rejected: created with its id, status and reason, and a warning", async () => {
     const pending = peers.host.create(waiting("等待驳回", 30));
-    after(400, () => peers.emulator.reject(peers.emulator.qualifications().at(-1)!.id, OPINION));
+    await onceFiled("等待驳回", (id) => peers.emulator.reject(id, OPINION));
     const created = await pending;
     assert.match(created.id, /^\d+$/);
     assert.equal(created.properties.reviewStatus, "rejected");

@@ -94,7 +94,7 @@ export function signedHeadersFor(
     o.method ?? "POST",
     "/",
     canonicalQuery,
-    signed.map((h) => `${h}:${headers[h].trim()}\n`).join(""),
+    signed.map((h) => `${h}:${(headers[h] ?? "").trim()}\n`).join(""),
     signed.join(";"),
     headers["x-content-sha256"],
   ].join("\n");
@@ -212,7 +212,7 @@ export async function apply(emu: RunningEmulator, o: CallOptions = {}): Promise<
   assert.equal(errorCode(response), undefined, response.text);
   const match = /"id":(\d+)/.exec(response.text);
   assert.ok(match, `no bare id token in ${response.text}`);
-  return match[1];
+  return match[1]!;
 }
 
 export async function listedIds(emu: RunningEmulator, o: CallOptions = {}): Promise<string[]> {
