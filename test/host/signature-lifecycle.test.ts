@@ -141,7 +141,7 @@ describe("SmsSignature through Pulumi's provider host", () => {
       assert.equal(emulator.signatures().length, 1);
     });
 
-    it("after a lost answer (reset after the request was read) lists the content, takes it: one signature", async () => {
+    it("after a lost answer (reset after it was read) lists the content and takes it: one signature", async () => {
       const id = await qualification();
       emulator.injectFault({ action: "ApplySmsSignatureV2", kind: "reset-after-read" });
       const created = await host.create(inputs(id));
