@@ -17,7 +17,6 @@ async function approvedSignatures(emu: RunningEmulator, ...contents: string[]): 
 
 const template = (overrides: Record<string, unknown> = {}) => ({
   name: "登录验证码",
-  // biome-ignore lint/suspicious/noTemplateCurlyInString: a template's variables are written ${name}, literally
   content: "您的验证码是${code}，5分钟内有效。",
   channelType: "CN_OTP",
   signatures: ["示例科技"],
