@@ -1,19 +1,34 @@
 /**
- * One SMS signature qualification (短信签名资质), declared as code.
+ * A company's SMS onboarding, declared as code: its signature qualification (短信签名资质), the SMS signature filed on
+ * it (短信签名) and a verification-code template bound to that signature (短信模板). Each is reviewed by people, for
+ * days: the signature waits for the qualification, the template for the signature, and each \`pulumi up\` files what
+ * has become possible.
  *
  *   pulumi config set --secret operatorIdNumber 11010519491231002X
  *   pulumi config set --secret operatorMobile 13800138000
  *   pulumi config set --secret responsibleIdNumber 440308199901010012
  *   pulumi config set --secret responsibleMobile 13912345678
  *   pulumi preview    # every mistake is reported here, field by field
- *   pulumi up         # files the qualification with Volcengine
- *   pulumi refresh    # later: reviewStatus, and the reviewer's reason if it was rejected
+ *   pulumi up         # files the qualification; the signature and the template wait
+ *   pulumi refresh    # later: each review's outcome, and what to do next
+ *   pulumi up         # files what the approvals since made possible
  *
  * The documents under ./documents are placeholders: replace them with the company's real scans.
  */
 import * as path from "node:path";
 import * as pulumi from "@pulumi/pulumi";
-import { CertificateType, DocType, documentFile, Purpose, SmsSignatureIdent } from "pulumi-volcengine-sms";
+import {
+  CertificateType,
+  ChannelType,
+  DocType,
+  documentFile,
+  Purpose,
+  SignatureSource,
+  SmsSignature,
+  SmsSignatureIdent,
+  SmsTemplate,
+  TemplateParamType,
+} from "pulumi-volcengine-sms";
 
 const config = new pulumi.Config();
 
@@ -58,6 +73,30 @@ const qualification = new SmsSignatureIdent("example-qualification", {
   adoptId: config.get("adoptId"),
 });
 
+// Filed once the qualification is approved; until then recorded as waiting.
+const signature = new SmsSignature("example-signature", {
+  content: config.get("signatureContent") ?? "示例科技",
+  source: SignatureSource.CompanyName,
+  purpose: Purpose.SelfUse,
+  qualificationId: qualification.id,
+  channelTypes: [ChannelType.VerificationCode, ChannelType.Notification],
+  desc: config.get("signatureDesc") ?? "示例科技 App 的登录验证码与订单通知",
+  scene: "验证码",
+});
+
+// Filed once the signature is approved; each signature gets a second-level template, the id to send with.
+const template = new SmsTemplate("example-template", {
+  name: "登录验证码",
+  content: "您的登录验证码是${code}，5分钟内有效，请勿泄露。",
+  channelType: ChannelType.VerificationCode,
+  signatures: [signature.id],
+  templateParams: [{ name: "code", paramType: TemplateParamType.Ordinary, content: "123456" }],
+});
+
 export const qualificationId = qualification.id;
 export const reviewStatus = qualification.reviewStatus;
 export const approved = qualification.approved;
+export const signatureStatus = signature.status;
+export const signatureReviewStatus = signature.reviewStatus;
+export const templateStatus = template.status;
+export const sendWith = template.sendWith;

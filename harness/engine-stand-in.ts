@@ -3,6 +3,7 @@
  * `pulumi.runtime.setMocks`, and forwards each dynamic resource to Pulumi's real dynamic-provider host the way
  * the engine does (check, diff, create; read for refresh; delete for destroy), keeping the state in memory.
  */
+import * as path from "node:path";
 import type * as PulumiModule from "@pulumi/pulumi";
 import type { Props, ProviderHost } from "./provider-host";
 
@@ -93,6 +94,10 @@ export class EngineStandIn {
     // Registration failures the stand-in reported (check failures, a failed create): the program sees them again as
     // rejected outputs, which are no news.
     const reported: string[] = [];
+    // The engine ends a deployment at the first failed step: the resources waiting on the failed one's outputs are
+    // never registered, and their registrations stay pending. So waiting stops at a failure.
+    let failed: () => void = () => undefined;
+    const failure = new Promise<void>((resolve) => (failed = resolve));
     this.pulumi.runtime.setAllConfig(options.config ?? {});
     await this.pulumi.runtime.setMocks(
       {
@@ -115,6 +120,7 @@ export class EngineStandIn {
             );
           } catch (error) {
             reported.push((error as Error).message);
+            failed();
             throw error;
           }
         },
@@ -126,10 +132,13 @@ export class EngineStandIn {
     );
     recordRegistrations(this.pulumi, registrations);
     const rejections = await withTimeout(
-      this.loadAndSettle(options.load, this.pulumi),
+      this.loadAndSettle(options.load, this.pulumi, failure),
       options.timeoutMs ?? 60_000,
       "the program did not finish registering its resources",
     );
+    // The engine would have ended the program at the failure: its registrations left waiting are no leak to report
+    // when this process exits (Pulumi's runtime counts them, and prints them at exit unless told so).
+    if (reported.length > 0) forgetPendingRegistrations(this.pulumi);
     // As under `pulumi up`, a program that fails after it declared its resources (a throw in an apply, a rejected
     // promise nobody awaits) fails the run.
     for (const reason of rejections) {
@@ -225,7 +234,8 @@ export class EngineStandIn {
       if (diff.replaces.length === 0) return this.update(urn, type, name, prior, checked.inputs, preview, result);
       if (preview) {
         result.steps.push({ op: "replace", urn, type, name, replacedId: prior.id, replaces: diff.replaces });
-        return { id: prior.id, state: checked.inputs };
+        // A replacement's id is not known before it is created: what depends on it previews a change too.
+        return { id: undefined, state: checked.inputs };
       }
       // Create before delete, as the engine does unless deleteBeforeReplace is asked for.
       const created = await this.create(urn, type, name, checked.inputs, secrets, result);
@@ -290,16 +300,20 @@ export class EngineStandIn {
   }
 
   /**
-   * Requires the program, then waits until the runtime has no registration in flight and the rejections it left
-   * unhandled have been reported; returns those rejections.
+   * Requires the program, then waits until the runtime has no registration in flight (or one failed) and the
+   * rejections it left unhandled have been reported; returns those rejections.
    */
-  private async loadAndSettle(load: () => unknown, pulumi: typeof PulumiModule): Promise<unknown[]> {
+  private async loadAndSettle(
+    load: () => unknown,
+    pulumi: typeof PulumiModule,
+    failure: Promise<void>,
+  ): Promise<unknown[]> {
     const rejections: unknown[] = [];
     const onRejection = (reason: unknown) => rejections.push(reason);
     process.on("unhandledRejection", onRejection);
     try {
       load();
-      await (pulumi.runtime as any).waitForRPCs();
+      await Promise.race([(pulumi.runtime as any).waitForRPCs(), failure]);
       // Node reports an unhandled rejection once the microtasks after it have run: give it two turns of the loop.
       for (let turn = 0; turn < 2; turn++) await new Promise((resolve) => setImmediate(resolve));
     } finally {
@@ -310,6 +324,17 @@ export class EngineStandIn {
 }
 
 type Secrets = Pick<ResourceState, "secretInputs" | "secretOutputs">;
+
+function forgetPendingRegistrations(pulumi: typeof PulumiModule): void {
+  const root = path.dirname(require.resolve("@pulumi/pulumi/package.json", { paths: [pulumiDirectory(pulumi)] }));
+  (require(path.join(root, "runtime", "debuggable")) as { leakedPromises(): unknown }).leakedPromises();
+}
+
+/** Where the given copy of @pulumi/pulumi is installed (a user's project may bring its own). */
+function pulumiDirectory(pulumi: typeof PulumiModule): string {
+  const entry = Object.values(require.cache).find((module) => module?.exports === pulumi);
+  return entry ? path.dirname(entry.filename) : process.cwd();
+}
 
 function runError(resource: Pick<ResourceState, "urn" | "type" | "name">, error: unknown): RunError {
   return { urn: resource.urn, type: resource.type, name: resource.name, message: (error as Error).message };
@@ -375,12 +400,30 @@ function encryptedAt(value: unknown, secretPaths: readonly string[], path = ""):
   );
 }
 
+/** How Pulumi's mocks hand `newResource` a value not known yet. */
+function isMockedUnknown(value: unknown): boolean {
+  return typeof value === "object" && value !== null && (value as Props).__pulumiUnknown === true;
+}
+
+function isOutputValue(value: unknown): value is { value?: unknown } {
+  return (
+    typeof value === "object" && value !== null && (value as Props)[SECRET_SIGNATURE_KEY] === OUTPUT_VALUE_SIGNATURE
+  );
+}
+
 function isSecret(value: unknown): value is { value: unknown } {
   return typeof value === "object" && value !== null && (value as Props)[SECRET_SIGNATURE_KEY] === SECRET_SIGNATURE;
 }
 
+/** What the engine sends a provider for a value not known yet (and Pulumi's mocks write as an output value). */
+const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
+const OUTPUT_VALUE_SIGNATURE = "d0e6a833031e9bbcd3f4e8bde6ca49a4";
+
+/** The values as the engine hands them to a provider: secrets unwrapped, output values as their value or unknown. */
 function deepUnwrap(value: unknown): unknown {
   if (isSecret(value)) return deepUnwrap(value.value);
+  if (isOutputValue(value)) return "value" in value ? deepUnwrap(value.value) : UNKNOWN;
+  if (isMockedUnknown(value)) return UNKNOWN;
   if (Array.isArray(value)) return value.map(deepUnwrap);
   if (typeof value === "object" && value !== null) {
     return Object.fromEntries(

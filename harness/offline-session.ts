@@ -116,6 +116,13 @@ class Session {
   get printed(): string {
     return this.host.stderr;
   }
+
+  /** The stack outputs as the last `up` left them, as the CLI prints them. */
+  lastOutputs(): string {
+    return Object.entries(this.outputs ?? {})
+      .map(([key, { value }]) => `${key}: ${JSON.stringify(value)}`)
+      .join("\n");
+  }
 }
 
 /** The program's exports as the stack outputs the CLI shows: values, or "not known yet" in a preview. */
@@ -161,15 +168,15 @@ async function walkThrough(session: Session): Promise<void> {
   const { emulator } = session;
   say(`Volcengine SMS emulator on ${emulator.endpoint} (access key ${emulator.accessKey}, region ${emulator.region}).`);
   say(
-    `Program: ${path.relative(projectRoot, program)}, stack "${STACK}"; its ID numbers and mobiles come from stack ` +
-      "config as secrets.",
+    `Program: ${path.relative(projectRoot, program)}, stack "${STACK}": a qualification, a signature filed on it and ` +
+      "a template bound to the signature; ID numbers and mobiles come from stack config as secrets.",
   );
   out();
 
   let result = await session.run("preview");
   expect(
-    result.steps.length === 1 && result.steps[0]?.op === "create",
-    `preview should plan one create, planned ${describeSteps(result)}`,
+    result.steps.length === 3 && result.steps.every((step) => step.op === "create"),
+    `preview should plan three creates, planned ${describeSteps(result)}`,
   );
   expect(emulator.requests.length === 0, "a preview must send nothing");
   say("Nothing was sent to Volcengine.");
@@ -184,53 +191,97 @@ async function walkThrough(session: Session): Promise<void> {
   out();
 
   result = await session.run("up");
-  const [created] = result.steps;
-  expect(
-    created?.op === "create" && created.id !== undefined,
-    `up should file the qualification: ${describeSteps(result)}`,
-  );
-  const filings = emulator.requests.filter((r) => r.action === "ApplySignatureIdent");
-  expect(filings.length === 1, `up should call ApplySignatureIdent once, called it ${filings.length} times`);
-  say(`ApplySignatureIdent answered RequestId ${filings[0]?.requestId}.`);
-  say("The qualification now waits for review by people at Volcengine (simulated by the emulator).");
+  const qualification = result.steps.find((step) => step.name === "example-qualification");
+  expect(qualification?.id !== undefined, `up should file the qualification: ${describeSteps(result)}`);
+  expect(sent(emulator, "ApplySignatureIdent") === 1, "up should file the qualification once");
+  expect(sent(emulator, "ApplySmsSignatureV2") === 0, "the signature must wait for its qualification");
+  say("Day 1: the qualification waits for review by people at Volcengine (simulated by the emulator); the signature");
+  say("waits for the qualification, the template for the signature. Nothing was filed that cannot be yet.");
   out();
 
   result = await session.run("refresh", { comment: "before the review: nothing changed, so nothing is said" });
-  expect(result.steps[0]?.outputs?.reviewStatus === "reviewing", "under review, a refresh reads reviewing");
-  say(`The emulator's reviewer approves qualification ${created.id}.`);
-  emulator.approve(created.id);
+  say(`The emulator's reviewer approves qualification ${qualification.id}.`);
+  emulator.approve(qualification.id);
   out();
 
   result = await session.run("refresh");
-  expect(result.steps[0]?.outputs?.approved === true, "after approval, refresh should read approved: true");
   expect(/reviewing → approved/.test(session.printed), "refresh should say that the review moved on");
   say("A refresh does not run the program: the stack outputs follow at the next pulumi up (or with");
-  say("pulumi refresh --run-program).");
+  say("pulumi refresh --run-program). That up files the signature, now that its qualification is approved.");
   out();
 
   result = await session.run("up");
   expect(
-    result.steps.every((step) => step.op === "same"),
-    `up after a refresh should change nothing: ${describeSteps(result)}`,
+    sent(emulator, "ApplySmsSignatureV2") === 1,
+    "up should file the signature once its qualification is approved",
   );
+  expect(sent(emulator, "ApplySmsTemplateV2SDK") === 0, "the template must wait for its signature");
+  say("Day 3: the signature is under review; the template still waits.");
+  say("The emulator's reviewer approves signature 示例科技.");
+  emulator.approveSignature("示例科技");
   out();
 
-  session.setConfig("materialName", "示例科技短信资质二");
+  result = await session.run("refresh");
+  expect(/carriers file it next/.test(session.printed), "refresh should say what follows an approved signature");
+  result = await session.run("up");
+  const [template] = emulator.templates();
+  expect(template !== undefined && sent(emulator, "ApplySmsTemplateV2SDK") === 1, "up should file the template once");
+  say(`Day 5: the template ${template.templateId} is under review, one copy per signature.`);
+  say(`The emulator's reviewer approves template ${template.templateId}.`);
+  emulator.approveTemplate(template.templateId);
+  say("The carriers file signature 示例科技.");
+  emulator.fileSignatureWithCarriers("示例科技");
+  out();
+
+  result = await session.run("refresh");
+  result = await session.run("up");
+  expect(
+    session.lastOutputs().includes('sendWith: {"示例科技":"S2T_'),
+    "the stack outputs should hold the id to send with",
+  );
+  say("Day 12: SMS can be sent with signature 示例科技 and the template id in sendWith.");
+  out();
+
+  session.setConfig("signatureDesc", "示例科技 App 的登录、注册验证码与订单通知");
   result = await session.run("preview");
   expect(
-    result.steps[0]?.op === "replace",
-    `a changed materialName should preview as a replacement, previewed ${describeSteps(result)}`,
+    result.steps.some((step) => step.op === "update"),
+    `a new desc should be an update: ${describeSteps(result)}`,
   );
-  say("pulumi up would file a new qualification (a new human review); the API cannot change one in place.");
+  result = await session.run("up");
+  expect(sent(emulator, "UpdateSmsSignature") === 1, "up should send the change once");
+  say("Changed in place: the change is reviewed again, the signature stays usable meanwhile.");
+  out();
+
+  session.setConfig("signatureContent", "示例科技通知");
+  result = await session.run("preview");
+  expect(
+    result.steps.filter((step) => step.op === "replace").length === 2,
+    `a new content should replace the signature and its template: ${describeSteps(result)}`,
+  );
+  result = await session.run("up");
+  say("A new content is a new signature (a new review); the old one is deleted from the account, and the template,");
+  say("bound to the old one, is replaced by one that waits for the new signature.");
   out();
 
   const requestsBeforeDestroy = emulator.requests.length;
   result = await session.run("destroy");
-  expect(result.steps[0]?.op === "delete", "destroy should delete the resource from the state");
-  expect(emulator.requests.length === requestsBeforeDestroy, "destroy must not call the API: there is no delete");
-  say("The emulator still holds the qualification, as Volcengine would:");
-  for (const q of emulator.qualifications()) say(`  ${q.id}  ${q.materialName}  ${q.status}`);
+  expect(
+    result.steps.filter((step) => step.op === "delete").length === 3,
+    "destroy should delete the resources from the state",
+  );
+  expect(sent(emulator, "DeleteSignature") >= 2, "destroy deletes the signature from the account");
+  say("What the account keeps, as Volcengine would: the qualifications (there is no delete for them) and the");
+  say("template (nor for V2 templates); the signatures are gone.");
+  for (const q of emulator.qualifications()) say(`  qualification ${q.id}  ${q.materialName}  ${q.status}`);
+  for (const t of emulator.templates()) say(`  template ${t.templateId}  ${t.name}`);
+  expect(emulator.signatures().length === 0, "no signature should be left on the account");
   out();
+  void requestsBeforeDestroy;
+}
+
+function sent(emulator: RunningEmulator, action: string): number {
+  return emulator.requests.filter((request) => request.action === action && request.httpStatus === 200).length;
 }
 
 function describeSteps(result: RunResult): string {

@@ -23,9 +23,11 @@ function sectionsOf(stdout: string): Section[] {
   for (const raw of stdout.split("\n")) {
     const line = raw.trimEnd();
     const command = /^\$ pulumi (.*?)(?: {3}# .*)?$/.exec(line);
-    const decision = /^# The emulator's reviewer (approves|rejects) (\S+) (\S+?)\.$/.exec(line);
+    const decision = /^# The emulator's reviewer (approves) (\S+) (\S+?)\.$/.exec(line);
+    const carriers = /^# The carriers file signature (\S+?)\.$/.exec(line);
     if (command) sections.push({ line: command[1] ?? "", printed: [] });
     else if (decision) sections.push({ line: `${decision[1]} ${decision[2]} ${decision[3]}`, printed: [] });
+    else if (carriers) sections.push({ line: `files signature ${carriers[1]}`, printed: [] });
     else if (line !== "" && !line.startsWith("#")) sections.at(-1)?.printed.push(line);
   }
   return sections;
@@ -72,11 +74,18 @@ async function replay(emulator: RunningEmulator, project: PulumiProject, line: s
     await project.setConfig(`${EXAMPLE_PROJECT}:${config[2]}`, config[3] ?? "", config[1] !== undefined);
     return undefined;
   }
-  const decision = /^(approves|rejects) (\S+) (\S+)$/.exec(line);
+  const decision = /^(approves|files) (\S+) (\S+)$/.exec(line);
   if (decision) {
     const [, verb, kind, key = ""] = decision;
-    if (kind === "qualification" && verb === "approves") emulator.approve(key);
-    else throw new Error(`the session narrates a decision this test cannot replay: ${line}`);
+    const decide: Record<string, (key: string) => void> = {
+      "approves qualification": (id) => emulator.approve(id),
+      "approves signature": (content) => emulator.approveSignature(content),
+      "approves template": (templateId) => emulator.approveTemplate(templateId),
+      "files signature": (content) => emulator.fileSignatureWithCarriers(content),
+    };
+    const replay = decide[`${verb} ${kind}`];
+    if (replay === undefined) throw new Error(`the session narrates a decision this test cannot replay: ${line}`);
+    replay(key);
     return undefined;
   }
   const command = line.split(" ");

@@ -20,14 +20,18 @@ describe("the example program under setMocks, forwarded to Pulumi's provider hos
     await peers.host.configure(config);
   }
 
-  it("preview: checks the program's qualification, plans one create, sends nothing", async () => {
+  it("preview: checks the program's qualification, signature and template, plans their creates, sends nothing", async () => {
     const config = exampleStackConfig(peers.emulator);
     await configureHost(config);
     const result = await engine.run({ load: loadExampleProgram, preview: true, config });
     assert.deepEqual(result.failures, []);
     assert.deepEqual(
       result.steps.map((s) => [s.op, s.type, s.name]),
-      [["create", "pulumi-nodejs:dynamic/volcengine-sms:SmsSignatureIdent", "example-qualification"]],
+      [
+        ["create", "pulumi-nodejs:dynamic/volcengine-sms:SmsSignatureIdent", "example-qualification"],
+        ["create", "pulumi-nodejs:dynamic/volcengine-sms:SmsSignature", "example-signature"],
+        ["create", "pulumi-nodejs:dynamic/volcengine-sms:SmsTemplate", "example-template"],
+      ],
     );
     assert.equal(peers.emulator.requests.length, 0);
   });
@@ -47,7 +51,15 @@ describe("the example program under setMocks, forwarded to Pulumi's provider hos
     await configureHost(config);
     const result = await engine.run({ load: loadExampleProgram, preview: false, config });
     assert.deepEqual(result.errors, []);
-    assert.equal(result.steps.length, 1);
+    assert.deepEqual(
+      result.steps.map((s) => [s.op, s.name, s.outputs?.status]),
+      [
+        ["create", "example-qualification", undefined],
+        ["create", "example-signature", "waiting-for-qualification"],
+        ["create", "example-template", "waiting-for-signatures"],
+      ],
+      "the signature waits for the qualification, the template for the signature",
+    );
     const step = result.steps[0]!;
     assert.equal(step.op, "create");
     assert.equal(step.id, "9007199254740993");

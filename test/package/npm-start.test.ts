@@ -20,14 +20,24 @@ describe("npm start: the offline session of the example", () => {
     assert.equal(String(run.stderr).trim(), "");
   });
 
-  it("reads like a Pulumi session, in order: preview, failed preview, up, refresh, replacement, destroy", () => {
+  it("reads like a Pulumi session over the days of review, in order, to a usable template and destroy", () => {
     const order = [
       "$ pulumi preview",
       "1 error",
       "$ pulumi up",
+      'SmsSignature "示例科技" is not filed yet: qualification 9007199254740993',
       "$ pulumi refresh",
-      "replace [diff: ~materialName]",
+      "reviewing → approved",
+      "SmsSignature example-signature updated",
+      "SmsTemplate example-template replaced",
+      'SmsSignature "示例科技": reviewing → approved. Next: the carriers file it next',
+      "its signatures are approved now: the next pulumi up files it",
+      'with signature "示例科技"',
+      '~ sendWith             : {} => {"示例科技":"S2T_',
+      "SmsSignature example-signature updated [diff: ~desc]",
+      "SmsSignature example-signature replace [diff: ~content]",
       "$ pulumi destroy",
+      "withdrawn from review and removed from the account",
       "Done in",
     ];
     let at = 0;
@@ -52,7 +62,7 @@ describe("npm start: the offline session of the example", () => {
   });
 
   it("prints the new id (above 2^53, exact), the review change a refresh reads, the delete warning", () => {
-    assert.match(stdout, /qualificationId: "9007199254740993"/);
+    assert.match(stdout, /qualificationId {6}: "9007199254740993"/);
     const [, beforeReview = "", afterReview = "", nextUp = ""] = stdout.split(/\$ pulumi (?:refresh|up)/).slice(1);
     assert.doesNotMatch(beforeReview, /Diagnostics:/, "nothing to say while the review goes on");
     assert.match(

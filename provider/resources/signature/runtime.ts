@@ -163,9 +163,12 @@ export const runtime: ResourceRuntime = {
     }
     if (olds.status === WAITING) {
       const qualification = `qualification ${textOf(news.qualificationId)}`;
+      const lastRead = textOf(olds.qualificationStatus) || "unknown";
       context.warn(
-        `${subject} will be filed once ${qualification} is approved (${textOf(olds.qualificationStatus) || "not"} ` +
-          "approved when last read): pulumi up files it then, and until then leaves it waiting",
+        lastRead === "approved"
+          ? `${subject} is filed by pulumi up: ${qualification} was approved when last read`
+          : `${subject} will be filed once ${qualification} is approved (it was ${lastRead} when last read): ` +
+              "pulumi up files it then, and until then leaves it waiting",
       );
       return { changes: true, replaces: [], deleteBeforeReplace: false };
     }
@@ -306,8 +309,9 @@ function warnOfNews(
         "the listed values to make this line go",
     );
   }
+  // The carriers' filing is said when it ends (filed, failed): that it started follows from the approval line.
   const before = (stored.reportStatus as ReportStatus | undefined)?.status ?? "not-started";
-  if (before !== report.status && report.status !== "unknown") {
+  if (before !== report.status && (report.status === "filed" || report.status === "failed")) {
     const failed = (["cmcc", "ct", "unicom"] as const)
       .filter((carrier) => report[carrier].status === "failed")
       .map((carrier) => `${carrier}: ${report[carrier].reason || "no reason given"}`);

@@ -55,8 +55,10 @@ export const runtime: ResourceRuntime = {
     if (olds.status === WAITING) {
       const waitingFor = Array.isArray(olds.waitingFor) ? olds.waitingFor.join(", ") : "";
       context.warn(
-        `${subject} will be filed once its signatures are approved (not yet when last read: ${waitingFor}): ` +
-          "pulumi up files it then, and until then leaves it waiting",
+        waitingFor === ""
+          ? `${subject} is filed by pulumi up: its signatures were approved when last read`
+          : `${subject} will be filed once its signatures are approved (not yet when last read: ${waitingFor}): ` +
+              "pulumi up files it then, and until then leaves it waiting",
       );
       return { changes: true, replaces: ["signatures"], deleteBeforeReplace: false };
     }
@@ -160,13 +162,9 @@ export const runtime: ResourceRuntime = {
   },
 
   async delete(id, props, context) {
-    if (props.status === WAITING) {
-      context.warn(
-        `${templateSubject(textOf(props.name))} was never filed (it waited for its signatures): it leaves the ` +
-          "state only",
-      );
-      return;
-    }
+    // A waiting template is replaced by a new placeholder at each up until it can be filed: nothing of it is on the
+    // account, and nothing needs saying.
+    if (props.status === WAITING) return;
     deleteTemplate(context, id, textOf(props.name));
   },
 };
