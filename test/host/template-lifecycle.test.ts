@@ -111,6 +111,20 @@ describe("SmsTemplate through Pulumi's provider host", () => {
     });
   });
 
+  it("a refresh while waiting reports a signature's rejection without failing; nothing is filed", async () => {
+    await signatures(["示例科技"], { reviewing: true });
+    const created = await host.create(inputs());
+    emulator.rejectSignature("示例科技", "签名不符");
+    const refreshed = await host.read(created.id, created.properties);
+    assert.equal(refreshed.id, created.id);
+    assert.deepEqual(
+      [refreshed.properties.status, refreshed.properties.waitingFor],
+      ["waiting-for-signatures", ["示例科技"]],
+    );
+    await host.waitForStderr(/signature "示例科技" is rejected \(签名不符\).*Next: fix the signature/);
+    assert.equal(sent("ApplySmsTemplateV2SDK"), 0);
+  });
+
   it("files once with approved signatures: the S1T id, one reviewing S2T per signature", async () => {
     await signatures(["示例科技", "示例二"]);
     const created = await host.create(inputs({ signatures: ["示例科技", "示例二"] }));

@@ -1,7 +1,8 @@
 /**
  * The API takes a signature only on an approved, usable qualification of the same purpose. A new stack files both at
  * once, so a signature whose qualification is still under review is not an error: it waits (nothing is filed) until
- * an `up` finds the qualification approved. A qualification that can never take it is an error naming both.
+ * an `up` finds the qualification approved. A qualification that can never take it is an error naming both when
+ * something would be filed; a refresh only reports it (a refresh that fails cannot show the rejection).
  */
 import type { Context } from "../../engine/context";
 import { VolcengineError } from "../../errors";
@@ -16,33 +17,57 @@ export type Gate =
   | { ready: true; qualificationName: string }
   | { ready: false; qualificationStatus: ReviewStatus; why: string };
 
+/** Why the qualification can never take the signature, as the error create and update throw. */
+export type Refusal = { refused: VolcengineError; qualificationStatus: ReviewStatus };
+
 const PURPOSE_NAMES: Record<number, string> = { [Purpose.SelfUse]: "1 (自用)", [Purpose.ForOthers]: "2 (他用)" };
+
+type GateSignature = { content: string; purpose: number; qualificationId: string };
 
 export async function qualificationGate(
   context: Context,
   client: ActionClient,
-  signature: { content: string; purpose: number; qualificationId: string },
+  signature: GateSignature,
   action: string,
 ): Promise<Gate> {
+  const gate = await assessQualification(context, client, signature, action);
+  if ("refused" in gate) throw gate.refused;
+  return gate;
+}
+
+export async function assessQualification(
+  context: Context,
+  client: ActionClient,
+  signature: GateSignature,
+  action: string,
+): Promise<Gate | Refusal> {
   const id = signature.qualificationId;
   const looked = await lookUpQualification(context, client, id);
   const { reviewStatus, usable } = looked.review;
   const qualification = qualificationLabel(id, looked.listed?.materialName ?? "");
-  const fail = (code: string, message: string, hint: string) =>
-    new VolcengineError({ kind: "input", action, code, message: `signature "${signature.content}": ${message}`, hint });
+  const refuse = (qualificationStatus: ReviewStatus, code: string, message: string, hint: string): Refusal => ({
+    qualificationStatus,
+    refused: new VolcengineError({
+      kind: "input",
+      action,
+      code,
+      message: `signature "${signature.content}": ${message}`,
+      hint,
+    }),
+  });
   if (!looked.listed) {
     if (!looked.conclusive) {
       const why = `${qualification} is not listed as approved (this account lists approved qualifications only)`;
       return { ready: false, qualificationStatus: "unknown", why };
     }
-    throw fail(
+    return refuse(reviewStatus, 
       SignatureErrorCode.QualificationNotFound,
       `${qualification} is not on this account; nothing was filed`,
       "set qualificationId to a qualification of this account (`npx pulumi-volcengine-sms qualifications` lists them)",
     );
   }
   if (looked.listed.purpose !== undefined && looked.listed.purpose !== signature.purpose) {
-    throw fail(
+    return refuse(reviewStatus, 
       SignatureErrorCode.QualificationPurposeMismatch,
       `its purpose is ${PURPOSE_NAMES[signature.purpose] ?? signature.purpose} but ${qualification} is for ` +
         `${PURPOSE_NAMES[looked.listed.purpose] ?? looked.listed.purpose}; nothing was filed`,
@@ -50,7 +75,7 @@ export async function qualificationGate(
     );
   }
   if (reviewStatus === "rejected" || reviewStatus === "closed") {
-    throw fail(
+    return refuse(reviewStatus, 
       SignatureErrorCode.QualificationNotUsable,
       `${qualification} is ${reviewStatus}${looked.review.reviewOpinion ? ` (${looked.review.reviewOpinion})` : ""}, ` +
         "so no signature can be filed on it; nothing was filed",

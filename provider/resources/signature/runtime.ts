@@ -15,7 +15,7 @@ import { checkSignatureBody, checkSignatureControls } from "./check";
 import { fileSignature, nextStep, removeSignature, sendUpdate, signatureSubject } from "./filing";
 import { DEFAULT_MAX_CONTENT_CHARS, MAX_LIST_ITEMS, MIN_CONTENT_CHARS, MOST_CONTENT_CHARS } from "./limits";
 import { findSignature } from "./lookup";
-import { type Gate, qualificationGate } from "./qualification-gate";
+import { assessQualification, type Gate, qualificationGate } from "./qualification-gate";
 import { NOT_REPORTED, reportOfRow, reviewOfRow, updateReviewOf } from "./status";
 import {
   CONTROL_PROPERTIES,
@@ -274,11 +274,19 @@ export const runtime: ResourceRuntime = {
   },
 };
 
-/** A waiting signature's refresh: what its qualification says now, and a line when it can be filed. */
+/**
+ * A waiting signature's refresh: what its qualification says now, and a line when it can be filed or never can.
+ * A qualification that cannot take it does not fail the refresh, which is where the user learns of it: the line is
+ * said at every refresh, as nothing moves until the program changes.
+ */
 async function readWaiting(content: string, stored: Props, context: Context): Promise<Props> {
   const action = "GetSignatureIdentificationList";
   const { body } = inputsOf(stored);
-  const gate = await qualificationGate(context, context.clientFor(action), body, action);
+  const gate = await assessQualification(context, context.clientFor(action), body, action);
+  if ("refused" in gate) {
+    context.warn(`${gate.refused.message}. Next: ${gate.refused.hint}`);
+    return { ...stored, qualificationStatus: gate.qualificationStatus };
+  }
   if (gate.ready) {
     context.warn(
       `${signatureSubject(content)} waits for qualification ${body.qualificationId}, which is approved now: the next ` +

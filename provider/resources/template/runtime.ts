@@ -10,7 +10,7 @@ import { reviewChangeLine } from "../../review/notice";
 import { checkTemplateBody } from "./check";
 import { bindSignatures, deleteTemplate, fileTemplate, nextStep, templateSubject } from "./filing";
 import { findTemplate, secondTemplatesOf } from "./lookup";
-import { type SignaturesGate, signaturesGate } from "./signatures-gate";
+import { assessSignatures, type SignaturesGate, signaturesGate } from "./signatures-gate";
 import { reviewOfSecond, secondTemplateOutput, sendWithOf } from "./status";
 import {
   INPUT_PROPERTIES,
@@ -104,7 +104,12 @@ export const runtime: ResourceRuntime = {
   async read(id, stored, context) {
     const body = bodyOf(stored);
     if (stored.status === WAITING) {
-      const gate = await signaturesGate(context, context.clientFor(APPLY), body, "GetSignatureAndOrderList");
+      // A signature that can never take it does not fail the refresh, which is where the user learns of it.
+      const gate = await assessSignatures(context, context.clientFor(APPLY), body, "GetSignatureAndOrderList");
+      if ("refused" in gate) {
+        context.warn(`${gate.refused.message}. Next: ${gate.refused.hint}`);
+        return { id, props: { ...stored, waitingFor: gate.waitingFor } };
+      }
       if (gate.ready) {
         context.warn(`${templateSubject(body.name)}: its signatures are approved now: the next pulumi up files it`);
         return { id, props: { ...stored, waitingFor: [] } };

@@ -1,7 +1,8 @@
 /**
  * A template is filed only with approved signatures. A new stack declares them together, so a template whose
  * signatures are not approved yet is not an error: it waits (nothing is filed) until an `up` finds them approved. A
- * signature that can never take it (rejected, closed) is an error naming it.
+ * signature that can never take it (rejected, closed) is an error naming it when something would be filed; a
+ * refresh only reports it (a refresh that fails cannot show the rejection).
  */
 
 import { signatureApiVersion } from "../../api/signature/version";
@@ -14,12 +15,28 @@ import { TemplateErrorCode } from "./errors";
 
 export type SignaturesGate = { ready: true } | { ready: false; waitingFor: string[]; why: string };
 
+/** A signature that can never take the template, as the error create and update throw. */
+export type SignatureRefusal = { refused: VolcengineError; waitingFor: string[] };
+
+type GateTemplate = { name: string; signatures: readonly string[] };
+
 export async function signaturesGate(
   context: Context,
   client: ActionClient,
-  template: { name: string; signatures: readonly string[] },
+  template: GateTemplate,
   action: string,
 ): Promise<SignaturesGate> {
+  const gate = await assessSignatures(context, client, template, action);
+  if ("refused" in gate) throw gate.refused;
+  return gate;
+}
+
+export async function assessSignatures(
+  context: Context,
+  client: ActionClient,
+  template: GateTemplate,
+  action: string,
+): Promise<SignaturesGate | SignatureRefusal> {
   const version = signatureApiVersion(context.setting("signatureApiVersion"), action);
   const waiting: string[] = [];
   const states: string[] = [];
@@ -27,7 +44,7 @@ export async function signaturesGate(
     const row = await findSignature(client, version, content);
     const review = row ? reviewOfRow(row) : undefined;
     if (review?.reviewStatus === "rejected" || review?.reviewStatus === "closed") {
-      throw new VolcengineError({
+      const refused = new VolcengineError({
         kind: "input",
         action,
         code: TemplateErrorCode.SignatureNotUsable,
@@ -37,6 +54,7 @@ export async function signaturesGate(
           "nothing was filed",
         hint: "fix the signature (its resource shows what to do), or leave it out of signatures",
       });
+      return { refused, waitingFor: [content] };
     }
     if (!(review && (review.reviewStatus === "approved" || review.reviewStatus === "exempted") && review.usable)) {
       waiting.push(content);
