@@ -32,7 +32,7 @@ function sdk(emu: RunningEmulator) {
 describe("emulator: signed GET with the parameters in the query, as the vendor's SDKs send lists", () => {
   const start = useEmulators();
 
-  it("takes the npm SDK's own GetSignatureIdentList (GET, query, no body hash signed), ids as repeated keys", async () => {
+  it("takes the npm SDK's GetSignatureIdentList (GET, query, no body hash signed), ids as repeated keys", async () => {
     const emu = await start();
     const first = await apply(emu);
     const second = await apply(emu);

@@ -62,7 +62,7 @@ describe("emulator: signatures (ApplySmsSignatureV2, GetSignatureAndOrderList, U
     assert.equal(errorCode(filed), undefined, filed.text);
   });
 
-  it("refuses with 1001, saying which, a missing, pending or rejected qualification, or one of another purpose", async () => {
+  it("refuses with 1001, saying which: a missing, pending or rejected qualification, or another purpose", async () => {
     const emu = await start();
     const pending = await apply(emu);
     const rejected = await apply(emu);
@@ -197,7 +197,7 @@ describe("emulator: signatures (ApplySmsSignatureV2, GetSignatureAndOrderList, U
     assert.deepEqual([second.json.Result.total, second.json.Result.list.length], [3, 1]);
   });
 
-  it("shows the platform's own rewrite of purpose or source, and a signature deleted in the console is gone", async () => {
+  it("shows the platform's rewrite of purpose or source; a signature deleted in the console is gone", async () => {
     const emu = await start();
     const qualification = await approvedQualification(emu);
     await applySignature(emu, signature(qualification));
@@ -208,7 +208,7 @@ describe("emulator: signatures (ApplySmsSignatureV2, GetSignatureAndOrderList, U
     assert.deepEqual(await rows(emu), []);
   });
 
-  it("carries out an ApplySmsSignatureV2 whose answer is withheld, as a client killed while waiting sees it", async () => {
+  it("carries out an ApplySmsSignatureV2 whose answer is withheld, as a client killed waiting sees it", async () => {
     const emu = await start();
     const qualification = await approvedQualification(emu);
     emu.injectFault({ action: "ApplySmsSignatureV2", kind: "withhold-answer" });

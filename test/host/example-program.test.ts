@@ -20,7 +20,7 @@ describe("the example program under setMocks, forwarded to Pulumi's provider hos
     await peers.host.configure(config);
   }
 
-  it("preview: checks the program's qualification, signature and template, plans their creates, sends nothing", async () => {
+  it("preview: checks the program's qualification, signature and template, plans creates, sends nothing", async () => {
     const config = exampleStackConfig(peers.emulator);
     await configureHost(config);
     const result = await engine.run({ load: loadExampleProgram, preview: true, config });

@@ -82,7 +82,7 @@ describe("SmsSignature through Pulumi's provider host", () => {
       assert.equal(sent("ApplySmsSignatureV2"), 1);
     });
 
-    it("a refresh while waiting reports its qualification's rejection without failing, and the up refuses", async () => {
+    it("a refresh while waiting reports its qualification's rejection without failing; up refuses", async () => {
       const id = await qualification(false);
       const created = await host.create(inputs(id));
       emulator.reject(id, "执照模糊");
@@ -90,7 +90,9 @@ describe("SmsSignature through Pulumi's provider host", () => {
       assert.equal(refreshed.id, CONTENT);
       assert.equal(refreshed.properties.status, "waiting-for-qualification");
       assert.equal(refreshed.properties.qualificationStatus, "rejected");
-      await host.waitForStderr(/is rejected \(执照模糊\), so no signature can be filed on it.*Next: fix the qualification/);
+      await host.waitForStderr(
+        /is rejected \(执照模糊\), so no signature can be filed on it.*Next: fix the qualification/,
+      );
       const refused = await rejection(host.update(CONTENT, refreshed.properties, inputs(id)));
       assert.match(refused.message, /QualificationNotUsable/);
       assert.equal(sent("ApplySmsSignatureV2"), 0);

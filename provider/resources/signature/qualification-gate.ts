@@ -60,14 +60,16 @@ export async function assessQualification(
       const why = `${qualification} is not listed as approved (this account lists approved qualifications only)`;
       return { ready: false, qualificationStatus: "unknown", why };
     }
-    return refuse(reviewStatus, 
+    return refuse(
+      reviewStatus,
       SignatureErrorCode.QualificationNotFound,
       `${qualification} is not on this account; nothing was filed`,
       "set qualificationId to a qualification of this account (`npx pulumi-volcengine-sms qualifications` lists them)",
     );
   }
   if (looked.listed.purpose !== undefined && looked.listed.purpose !== signature.purpose) {
-    return refuse(reviewStatus, 
+    return refuse(
+      reviewStatus,
       SignatureErrorCode.QualificationPurposeMismatch,
       `its purpose is ${PURPOSE_NAMES[signature.purpose] ?? signature.purpose} but ${qualification} is for ` +
         `${PURPOSE_NAMES[looked.listed.purpose] ?? looked.listed.purpose}; nothing was filed`,
@@ -75,7 +77,8 @@ export async function assessQualification(
     );
   }
   if (reviewStatus === "rejected" || reviewStatus === "closed") {
-    return refuse(reviewStatus, 
+    return refuse(
+      reviewStatus,
       SignatureErrorCode.QualificationNotUsable,
       `${qualification} is ${reviewStatus}${looked.review.reviewOpinion ? ` (${looked.review.reviewOpinion})` : ""}, ` +
         "so no signature can be filed on it; nothing was filed",
