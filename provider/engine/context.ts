@@ -7,6 +7,7 @@ import { SMS_SERVICE } from "../api/sms";
 import type { SignedJsonClient } from "../http/client";
 import { pickSetting, type ResolvedSettings, resolveSettings } from "../settings/resolve";
 import type { SettingName, StackSettings } from "../settings/table";
+import { Lookups } from "./batched-lookup";
 import { warn as printWarning, warnOnce as printWarningOnce } from "./diagnostics";
 
 /**
@@ -40,12 +41,16 @@ export interface Context {
   /** For what holds for the whole process: printed once, however many resources run into it. */
   warnOnce(message: string): void;
   readonly capabilities: Capabilities;
+  /** Lookups that share list requests across the resources of the process (batched-lookup.ts). */
+  readonly lookups: Lookups;
 }
 
 export interface ContextOptions {
   resourceType: string;
   stackSettings: StackSettings;
   capabilities: Capabilities;
+  /** Default: lookups of this context alone. */
+  lookups?: Lookups;
   /** Default: the provider's diagnostics (stderr, redacted). The command line prints elsewhere. */
   print?: { warn(message: string): void; warnOnce(message: string): void };
   env?: NodeJS.ProcessEnv;
@@ -62,6 +67,7 @@ export function createContext(options: ContextOptions): Context {
     warn: print.warn,
     warnOnce: print.warnOnce,
     capabilities: options.capabilities,
+    lookups: options.lookups ?? new Lookups(),
     clientFor(action) {
       const resolved = settings(action);
       // Required here, not at the top: undici takes ~70 ms to load, and only create and read talk to the API, so the

@@ -6,6 +6,7 @@
 import type * as dynamic from "@pulumi/pulumi/dynamic";
 import { redact } from "../redact";
 import { readStackConfig, type StackSettings } from "../settings/table";
+import { Lookups } from "./batched-lookup";
 import { Capabilities, type Context, createContext } from "./context";
 import { type Props, withoutProvider } from "./inputs";
 import type { ResourceRuntime } from "./resource-runtime";
@@ -27,11 +28,12 @@ export interface Dispatcher {
 export function createDispatcher(runtimeOf: (resourceType: string) => ResourceRuntime | undefined): Dispatcher {
   let stackSettings: StackSettings = {};
   const capabilities = new Capabilities();
+  let lookups = new Lookups();
   const contexts = new Map<string, Context>();
   const contextFor = (resourceType: string): Context => {
     let context = contexts.get(resourceType);
     if (!context) {
-      context = createContext({ resourceType, stackSettings, capabilities });
+      context = createContext({ resourceType, stackSettings, capabilities, lookups });
       contexts.set(resourceType, context);
     }
     return context;
@@ -39,6 +41,8 @@ export function createDispatcher(runtimeOf: (resourceType: string) => ResourceRu
 
   const configure = async (request: ConfigureRequest) => {
     stackSettings = readStackConfig(request.config);
+    // The lookups' requests are signed with the settings: new settings, new lookups.
+    lookups = new Lookups();
     contexts.clear();
   };
 

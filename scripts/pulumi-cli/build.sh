@@ -22,7 +22,8 @@ fi
 
 # The stamp covers the pinned version and our language host's source, so a change to either rebuilds.
 stamp="v$PULUMI_VERSION $(sha256sum "$here/language-host/main.go" | cut -c1-16)"
-if [ -x "$bin/pulumi" ] && [ -x "$bin/pulumi-language-nodejs" ] && [ "$(cat "$bin/.stamp" 2>/dev/null)" = "$stamp" ]; then
+if [ -x "$bin/pulumi" ] && [ -x "$bin/pulumi-language-nodejs" ] \
+  && [ "$(cat "$bin/.stamp" 2>/dev/null)" = "$stamp" ]; then
   install -m 0755 "$launcher" "$bin/pulumi-resource-pulumi-nodejs"
   say "Pulumi CLI v$PULUMI_VERSION is already built in .tools/pulumi/bin"
   exit 0

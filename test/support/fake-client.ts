@@ -1,4 +1,5 @@
 /** A client for unit tests of lookups and filing: answers each call from a script and records what was asked. */
+import { Lookups } from "../../provider/engine/batched-lookup";
 import { Capabilities } from "../../provider/engine/context";
 import type { ActionCall, ActionClient, CallResult } from "../../provider/http/client";
 
@@ -29,6 +30,7 @@ export function fakeContext() {
     lines,
     resourceType: "SmsSignatureIdent",
     capabilities: new Capabilities(),
+    lookups: new Lookups(),
     warn: (line: string) => lines.push(line),
     warnOnce: (line: string) => {
       if (!lines.includes(line)) lines.push(line);

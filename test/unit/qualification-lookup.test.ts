@@ -79,12 +79,13 @@ describe("qualification lookups and filing rules, with a fake client", () => {
   });
 
   it("adopts only a listed qualification that the inputs describe", async () => {
-    const context = fakeContext() as unknown as Context;
+    // A context is one account's: each account here gets its own.
+    const context = () => fakeContext() as unknown as Context;
     const body = validInputs() as never;
     const listed = new FakeClient(() => ({ list: [item(9, "示例科技短信资质", 1)], total: 1 }));
-    assert.equal((await adopt(context, listed, "9", body)).review.reviewStatus, "reviewing");
+    assert.equal((await adopt(context(), listed, "9", body)).review.reviewStatus, "reviewing");
     const other = new FakeClient(() => ({ list: [item(9, "另一个资质", 1)], total: 1 }));
-    await assert.rejects(adopt(context, other, "9", body), (error: unknown) => {
+    await assert.rejects(adopt(context(), other, "9", body), (error: unknown) => {
       return (
         error instanceof VolcengineError &&
         error.code === "AdoptMismatch" &&
@@ -92,7 +93,7 @@ describe("qualification lookups and filing rules, with a fake client", () => {
       );
     });
     const none = new FakeClient(() => ({ list: [], total: 0 }));
-    await assert.rejects(adopt(context, none, "9", body), (error: unknown) => {
+    await assert.rejects(adopt(context(), none, "9", body), (error: unknown) => {
       return error instanceof VolcengineError && error.code === "AdoptNotFound";
     });
   });

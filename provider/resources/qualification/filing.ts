@@ -111,7 +111,7 @@ export function qualificationReviewAfterFiling(
     kind: "qualification",
     justFiled: JUST_FILED,
     unknown: { review: UNKNOWN_REVIEW, conclusive: false },
-    lookUp: () => lookUpQualification(context, client, id),
+    lookUp: () => lookUpQualification(context, client, id, { fresh: true }),
     warn: context.warn,
     rejected: (review) => rejectionNotice(id, materialName, review),
   });

@@ -40,8 +40,11 @@ export interface LookUpResult {
   conclusive: boolean;
 }
 
-/** What lookups need of the context: whether the account offers the newer list, and a way to say once that not. */
-export type LookUpContext = Pick<Context, "capabilities" | "warnOnce">;
+/**
+ * What lookups need of the context: whether the account offers the newer list, a way to say once that not, and the
+ * process's batched lookups.
+ */
+export type LookUpContext = Pick<Context, "capabilities" | "warnOnce" | "lookups">;
 
 const APPROVED_BY_OLD_LIST: Review = { ...UNKNOWN_REVIEW, reviewStatus: "approved", usable: true, approved: true };
 /** Pages a listing reads at most: 2,000 qualifications is past any real account. */
@@ -49,15 +52,20 @@ const MAX_PAGES = 20;
 
 const NEWER_LIST = GET_SIGNATURE_IDENTIFICATION_LIST.action;
 
+/**
+ * The qualification of this id. Lookups made together share list pages (engine/batched-lookup.ts); `fresh` reads it
+ * on its own, now, for a wait that polls its review.
+ */
 export async function lookUpQualification(
   context: LookUpContext,
   client: ActionClient,
   id: string,
+  { fresh = false } = {},
 ): Promise<LookUpResult> {
   if (context.capabilities.offers(NEWER_LIST)) {
     try {
-      const page = await getSignatureIdentificationList(client, { pageIndex: 1, pageSize: 10, id });
-      const item = page.items.find((listed) => listed.id === id);
+      const items = fresh ? await qualificationsOfId(client, id) : await byId(context, client).get(id);
+      const item = items.find((listed) => listed.id === id);
       return item
         ? { listed: item, review: reviewOf(item), conclusive: true }
         : { review: UNKNOWN_REVIEW, conclusive: true };
@@ -71,6 +79,63 @@ export async function lookUpQualification(
 }
 
 export type ReviewedQualification = ListedQualification & Review;
+
+/** Every page of the newer list for this filter. */
+async function listIdentified(
+  client: ActionClient,
+  filter: { materialName?: string; status?: readonly number[] },
+): Promise<IdentifiedQualification[]> {
+  const items: IdentifiedQualification[] = [];
+  for (let pageIndex = 1; pageIndex <= MAX_PAGES; pageIndex++) {
+    const pageSize = IDENTIFICATION_LIST_PAGE_SIZE;
+    const page = await getSignatureIdentificationList(client, { ...filter, pageIndex, pageSize });
+    items.push(...page.items);
+    if (page.items.length < pageSize || pageIndex * pageSize >= page.total) break;
+  }
+  return items;
+}
+
+async function qualificationsOfId(client: ActionClient, id: string): Promise<IdentifiedQualification[]> {
+  return (await getSignatureIdentificationList(client, { pageIndex: 1, pageSize: 10, id })).items;
+}
+
+/** Every qualification of the account, by id; an absence is read again by id, as a refresh drops what is gone. */
+function byId(context: LookUpContext, client: ActionClient) {
+  return context.lookups.of<IdentifiedQualification>("qualification by id", () => ({
+    readKey: (id) => qualificationsOfId(client, id),
+    readPage: (pageIndex, pageSize) => getSignatureIdentificationList(client, { pageIndex, pageSize }),
+    keyOf: (item) => item.id,
+    identityOf: (item) => item.id,
+    pageSize: IDENTIFICATION_LIST_PAGE_SIZE,
+    maxPages: MAX_PAGES,
+    confirmAbsent: true,
+  }));
+}
+
+/** The qualifications under review, by name: what the duplicate guard asks before each filing. */
+function underReviewByName(context: LookUpContext, client: ActionClient) {
+  const reviewing = [auditStatusOf("reviewing")];
+  return context.lookups.of<IdentifiedQualification>("qualification under review by name", () => ({
+    readKey: async (materialName) =>
+      (await listIdentified(client, { materialName, status: reviewing })).filter(
+        (item) => item.materialName === materialName,
+      ),
+    readPage: (pageIndex, pageSize) =>
+      getSignatureIdentificationList(client, { pageIndex, pageSize, status: reviewing }),
+    keyOf: (item) => item.materialName,
+    identityOf: (item) => item.id,
+    pageSize: IDENTIFICATION_LIST_PAGE_SIZE,
+    maxPages: MAX_PAGES,
+    // A guard that saw nothing under review in a listing of the last seconds: this process's filings are remembered.
+    confirmAbsent: false,
+  }));
+}
+
+/** A qualification this process just filed, so that its lookups and duplicate guard see it before the account. */
+export function rememberFiled(context: LookUpContext, client: ActionClient, filed: IdentifiedQualification): void {
+  byId(context, client).remember(filed);
+  underReviewByName(context, client).remember(filed);
+}
 
 export interface ListFilter {
   /** Exactly this name (the API matches substrings; this does not). */
@@ -95,12 +160,7 @@ export async function listQualifications(
         materialName: filter.materialName,
         status: auditStatus === undefined ? undefined : [auditStatus],
       };
-      for (let pageIndex = 1; pageIndex <= MAX_PAGES; pageIndex++) {
-        const pageSize = IDENTIFICATION_LIST_PAGE_SIZE;
-        const page = await getSignatureIdentificationList(client, { ...request, pageIndex, pageSize });
-        for (const item of page.items) items.push({ ...item, ...reviewOf(item) });
-        if (page.items.length < pageSize || pageIndex * pageSize >= page.total) break;
-      }
+      for (const item of await listIdentified(client, request)) items.push({ ...item, ...reviewOf(item) });
       return { items: items.filter((item) => matchesName(item, filter)), conclusive: true };
     } catch (error) {
       fallBackIfActionMissing(context, error);
@@ -125,8 +185,14 @@ export async function idsUnderReviewNamed(
   client: ActionClient,
   materialName: string,
 ): Promise<string[] | undefined> {
-  const { items, conclusive } = await listQualifications(context, client, { materialName, status: "reviewing" });
-  return conclusive ? items.map((item) => item.id) : undefined;
+  if (context.capabilities.offers(NEWER_LIST)) {
+    try {
+      return (await underReviewByName(context, client).get(materialName)).map((item) => item.id);
+    } catch (error) {
+      fallBackIfActionMissing(context, error);
+    }
+  }
+  return undefined;
 }
 
 /** The signatures a qualification covers: as declared until approved, then as Volcengine lists them. */

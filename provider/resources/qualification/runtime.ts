@@ -10,7 +10,7 @@ import type { ResourceRuntime } from "../../engine/resource-runtime";
 import { ErrorCode, VolcengineError } from "../../errors";
 import { personalValuesOf } from "../../redact";
 import { reviewChangeLine } from "../../review/notice";
-import { storedReview } from "../../review/status";
+import { auditStatusOf, storedReview } from "../../review/status";
 import { checkControls, checkSignatureIdentBody } from "./check";
 import { diffSignatureIdent } from "./diff";
 import {
@@ -22,7 +22,7 @@ import {
   rejectionNotice,
 } from "./filing";
 import { MAX_LIST_ITEMS } from "./limits";
-import { effectSignaturesAfter, type LookUpResult, lookUpQualification } from "./lookup";
+import { effectSignaturesAfter, type LookUpResult, lookUpQualification, rememberFiled } from "./lookup";
 import {
   CONTROL_PROPERTIES,
   PERSONAL_FIELDS,
@@ -98,6 +98,17 @@ export const runtime: ResourceRuntime = {
       personalValues,
     });
     // The qualification exists from here on: nothing below may fail the create, or Pulumi would lose its id.
+    rememberFiled(context, client, {
+      id,
+      materialName: body.materialName,
+      purpose: body.purpose,
+      businessCertificateName: body.businessInfo?.businessCertificateName ?? "",
+      effectSignatures: body.effectSignatures ?? [],
+      auditStatus: auditStatusOf("reviewing"),
+      auditOpinion: "",
+      auditedAt: 0,
+      usable: false,
+    });
     const looked = await qualificationReviewAfterFiling(
       context,
       client,

@@ -4,6 +4,7 @@ import {
   SIGNATURE_LIST_PAGE_SIZE,
   type SignatureRow,
 } from "../../api/signature/get-signature-and-order-list";
+import type { Context } from "../../engine/context";
 import type { ActionClient } from "../../http/client";
 
 /** Pages a listing reads at most: 2,000 signatures is past any real account. */
@@ -19,8 +20,39 @@ export async function findSignature(
   version: string,
   content: string,
 ): Promise<SignatureRow | undefined> {
-  const rows = await listSignatureRows(client, version, content);
-  const exact = rows.filter((row) => row.content === content);
+  return standingRow(await rowsOf(client, version, content));
+}
+
+/**
+ * As findSignature, for a refresh or a gate: lookups made together share list pages (engine/batched-lookup.ts).
+ * What must be read now (after a filing, while waiting for a review) uses findSignature.
+ */
+export async function lookUpSignature(
+  context: Pick<Context, "lookups">,
+  client: ActionClient,
+  version: string,
+  content: string,
+): Promise<SignatureRow | undefined> {
+  const lookup = context.lookups.of<SignatureRow>(`signature by content (${version})`, () => ({
+    readKey: (key) => rowsOf(client, version, key),
+    readPage: async (pageIndex, pageSize) => {
+      const page = await getSignatureAndOrderList(client, { version, pageIndex, pageSize });
+      return { items: page.rows, total: page.total };
+    },
+    keyOf: (row) => row.content,
+    identityOf: (row) => row.id,
+    pageSize: SIGNATURE_LIST_PAGE_SIZE,
+    maxPages: MAX_PAGES,
+    confirmAbsent: true,
+  }));
+  return standingRow(await lookup.get(content));
+}
+
+async function rowsOf(client: ActionClient, version: string, content: string): Promise<SignatureRow[]> {
+  return (await listSignatureRows(client, version, content)).filter((row) => row.content === content);
+}
+
+function standingRow(exact: SignatureRow[]): SignatureRow | undefined {
   return exact.find((row) => !row.isOrder) ?? exact[0];
 }
 

@@ -14,7 +14,7 @@ import { settingNames } from "../../settings/table";
 import { checkSignatureBody, checkSignatureControls } from "./check";
 import { fileSignature, nextStep, removeSignature, sendUpdate, signatureSubject } from "./filing";
 import { DEFAULT_MAX_CONTENT_CHARS, MAX_LIST_ITEMS, MIN_CONTENT_CHARS, MOST_CONTENT_CHARS } from "./limits";
-import { findSignature } from "./lookup";
+import { findSignature, lookUpSignature } from "./lookup";
 import { assessQualification, type Gate, qualificationGate } from "./qualification-gate";
 import { NOT_REPORTED, reportOfRow, reviewOfRow, updateReviewOf } from "./status";
 import {
@@ -186,7 +186,7 @@ export const runtime: ResourceRuntime = {
   async read(id, stored, context) {
     if (stored.status === WAITING) return { id, props: await readWaiting(id, stored, context) };
     const action = "GetSignatureAndOrderList";
-    const row = await findSignature(context.clientFor(action), versionOf(context, action), id);
+    const row = await lookUpSignature(context, context.clientFor(action), versionOf(context, action), id);
     const subject = signatureSubject(id);
     if (row === undefined) {
       context.warn(

@@ -9,14 +9,34 @@ import {
   listSmsTemplateV2Sdk,
   TEMPLATE_LIST_PAGE_SIZE,
 } from "../../api/template/list-sms-template-v2-sdk";
+import type { Context } from "../../engine/context";
 import type { ActionClient } from "../../http/client";
 
 /** Pages a listing reads at most: 2,000 templates is past any real account. */
 const MAX_PAGES = 20;
 
-export async function findTemplate(client: ActionClient, templateId: string): Promise<ListedTemplate | undefined> {
-  const page = await listSmsTemplateV2Sdk(client, { templateId, page: 1, pageSize: 10 });
-  return page.templates.find((template) => template.templateId === templateId);
+/** The template of this id; lookups made together share list pages (engine/batched-lookup.ts). */
+export async function findTemplate(
+  context: Pick<Context, "lookups">,
+  client: ActionClient,
+  templateId: string,
+): Promise<ListedTemplate | undefined> {
+  const lookup = context.lookups.of<ListedTemplate>("template by id", () => ({
+    readKey: async (key) => {
+      const page = await listSmsTemplateV2Sdk(client, { templateId: key, page: 1, pageSize: 10 });
+      return page.templates.filter((template) => template.templateId === key);
+    },
+    readPage: async (page, pageSize) => {
+      const listed = await listSmsTemplateV2Sdk(client, { page, pageSize });
+      return { items: listed.templates, total: listed.total };
+    },
+    keyOf: (template) => template.templateId,
+    identityOf: (template) => template.templateId,
+    pageSize: TEMPLATE_LIST_PAGE_SIZE,
+    maxPages: MAX_PAGES,
+    confirmAbsent: true,
+  }));
+  return (await lookup.get(templateId))[0];
 }
 
 /** The account's templates named exactly `name` (the API matches parts of it). */

@@ -118,7 +118,7 @@ export const runtime: ResourceRuntime = {
     }
     const client = context.clientFor("ListSmsTemplateV2SDK");
     const subject = templateSubject(body.name, id);
-    if ((await findTemplate(client, id)) === undefined) {
+    if ((await findTemplate(context, client, id)) === undefined) {
       context.warn(
         `${subject} is not on the account any more (deleted in the console?): it leaves the state. pulumi up files ` +
           "it again if the program still declares it",

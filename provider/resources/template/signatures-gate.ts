@@ -9,7 +9,7 @@ import { signatureApiVersion } from "../../api/signature/version";
 import type { Context } from "../../engine/context";
 import { VolcengineError } from "../../errors";
 import type { ActionClient } from "../../http/client";
-import { findSignature } from "../signature/lookup";
+import { lookUpSignature } from "../signature/lookup";
 import { reviewOfRow } from "../signature/status";
 import { TemplateErrorCode } from "./errors";
 
@@ -41,7 +41,7 @@ export async function assessSignatures(
   const waiting: string[] = [];
   const states: string[] = [];
   for (const content of template.signatures) {
-    const row = await findSignature(client, version, content);
+    const row = await lookUpSignature(context, client, version, content);
     const review = row ? reviewOfRow(row) : undefined;
     if (review?.reviewStatus === "rejected" || review?.reviewStatus === "closed") {
       const refused = new VolcengineError({
