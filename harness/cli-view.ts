@@ -53,12 +53,18 @@ export function renderCommand(result: RunResult, options: ViewOptions): string[]
   const stackName = `${project}-${stack}`;
   const lines = [`${HEADINGS[command]} (${stack}):`];
   const stackCreated = !options.stackExists && command !== "refresh" && command !== "destroy";
-  if (stackCreated) lines.push(` +  ${STACK_TYPE} ${stackName} ${command === "preview" ? "create" : "created"}`);
+  if (stackCreated) {
+    // The CLI counts the provider's lines on the stack's row once the stack is created.
+    const count = options.providerLines.length;
+    const messages = command === "up" && count > 0 ? ` ${count} message${count === 1 ? "" : "s"}` : "";
+    lines.push(` +  ${STACK_TYPE} ${stackName} ${command === "preview" ? "create" : "created"}${messages}`);
+  }
   for (const step of result.steps) {
     const verb = VERBS[command][step.op];
     if (verb === undefined) continue;
     const diff = step.replaces?.length ? ` [diff: ~${step.replaces.join(",~")}]` : "";
     lines.push(`${SYMBOLS[step.op]} ${step.type} ${step.name} ${verb}${diff}`);
+    if (step.differs) lines.push(` ~  ${step.type} ${step.name} updated`);
   }
   const failed = failedResources(result);
   for (const name of failed) lines.push(`    ${typeOf(result, name)} ${name}  ${errorCount(result, name)}`);
@@ -107,24 +113,69 @@ function diagnostics(result: RunResult, options: ViewOptions, stackName: string)
 
 /**
  * A preview shows the outputs that will change (all of them, not known yet, on a first `up`); `up` shows every
- * output, marking the changed ones; refresh shows them as stored, since it does not run the program.
+ * output, marking the changed ones.
  */
 function outputLines(options: ViewOptions): string[] {
-  const current = options.command === "refresh" ? options.previousOutputs : options.outputs;
-  if (current === undefined || options.command === "destroy") return [];
-  const keys = Object.keys(current).sort();
+  // A refresh shows the stored outputs only at times (not when a resource's read said something): none is shown.
+  if (options.command === "refresh" || options.command === "destroy") return [];
+  const current = options.outputs;
+  if (current === undefined) return [];
+  // The CLI leaves out an output that is an empty object.
+  const keys = Object.keys(current)
+    .filter((key) => !isEmptyObject(current[key]?.value))
+    .sort();
   const width = Math.max(...keys.map((key) => key.length));
   const lines: string[] = [];
   for (const key of keys) {
     const now = current[key];
     const before = options.previousOutputs?.[key];
     if (now === undefined) continue;
-    const changed = before !== undefined && options.command !== "refresh" && now.known && !sameValue(before, now);
+    const changed = before !== undefined && now.known && !sameValue(before, now);
     if (options.command === "preview" && before !== undefined && !changed) continue;
     const label = `${changed ? "  ~ " : "    "}${key.padEnd(width)}`;
-    lines.push(changed ? `${label}: ${shown(before)} => ${shown(now)}` : `${label}: ${shown(now)}`);
+    if (changed && isObject(before?.value) && isObject(now.value)) {
+      lines.push(`${label}: {`, ...objectChangeLines(before.value, now.value), "    }");
+    } else if (!changed && now.known && isObject(now.value)) {
+      lines.push(`${label}: {`, ...objectLines(now.value), "    }");
+    } else {
+      lines.push(changed ? `${label}: ${shown(before)} => ${shown(now)}` : `${label}: ${shown(now)}`);
+    }
   }
   return lines.length > 0 ? ["Outputs:", ...lines] : [];
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+function isEmptyObject(value: unknown): boolean {
+  return isObject(value) && Object.keys(value).length === 0;
+}
+
+/**
+ * The CLI (Go) pads a map's keys with `%-*s` to the longest key's length in bytes, and `%-*s` counts characters:
+ * a key of four Chinese characters (12 bytes) gets 8 spaces.
+ */
+function keyColumns(keys: string[]): (key: string) => string {
+  const width = Math.max(...keys.map((key) => Buffer.byteLength(key)));
+  return (key) => key + " ".repeat(Math.max(0, width - [...key].length));
+}
+
+function objectChangeLines(before: Record<string, unknown>, now: Record<string, unknown>): string[] {
+  const keys = [...new Set([...Object.keys(before), ...Object.keys(now)])].sort();
+  const column = keyColumns(keys);
+  return keys.flatMap((key) => {
+    if (!(key in before)) return [`      + ${column(key)}: ${JSON.stringify(now[key])}`];
+    if (!(key in now)) return [`      - ${column(key)}: ${JSON.stringify(before[key])}`];
+    const [was, is] = [JSON.stringify(before[key]), JSON.stringify(now[key])];
+    return was === is ? [`        ${column(key)}: ${is}`] : [`      ~ ${column(key)}: ${was} => ${is}`];
+  });
+}
+
+function objectLines(value: Record<string, unknown>): string[] {
+  const keys = Object.keys(value).sort();
+  const column = keyColumns(keys);
+  return keys.map((key) => `        ${column(key)}: ${JSON.stringify(value[key])}`);
 }
 
 function sameValue(a: { known: boolean; value: unknown }, b: { known: boolean; value: unknown }): boolean {
@@ -143,12 +194,20 @@ function summary(result: RunResult, options: ViewOptions, errored: number): stri
   const lines: string[] = [];
   const add = (n: number, text: string) => n > 0 && lines.push(`    ${text.replace("N", String(n))}`);
   if (options.command === "destroy") add(count("delete") + (options.stackExists ? 1 : 0), "- N deleted");
-  else if (options.command === "refresh") add(count("refresh") + stackSame, "N unchanged");
-  else {
+  else if (options.command === "refresh") {
+    const differing = result.steps.filter((step) => step.differs).length;
+    add(differing, "~ N updated");
+    add(count("refresh") - differing + stackSame, "N unchanged");
+  } else {
     add(count("create") + stackNew, future ? "+ N to create" : "+ N created");
     add(count("update"), future ? "~ N to update" : "~ N updated");
     add(count("replace"), future ? "+-N to replace" : "+-N replaced");
-    add(count("same") + stackSame, "N unchanged");
+    const kinds = [count("create") + stackNew, count("update"), count("replace")].filter((n) => n > 0);
+    const changes = kinds.reduce((sum, n) => sum + n, 0);
+    const same = count("same") + stackSame;
+    // With more than one kind of change the CLI adds them up on the unchanged line.
+    if (kinds.length > 1 && same > 0) lines.push(`    ${changes} changes. ${same} unchanged`);
+    else add(same, "N unchanged");
   }
   add(errored, "N errored");
   return lines;

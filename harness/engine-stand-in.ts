@@ -40,6 +40,8 @@ export interface Step {
   outputs?: Props;
   /** For a refresh: the outputs before. */
   before?: Props;
+  /** For a refresh: what was read differs from the inputs (a resource waiting to be filed does). */
+  differs?: boolean;
 }
 
 export interface CheckFailureReport {
@@ -80,11 +82,16 @@ export class EngineStandIn {
   readonly state = new Map<string, ResourceState>();
 
   constructor(
-    private readonly host: ProviderHost,
+    private host: ProviderHost,
     private readonly pulumi: typeof PulumiModule,
     readonly project: string,
     readonly stack: string,
   ) {}
+
+  /** The provider host the next command talks to: the CLI starts one per command, so nothing lives on between. */
+  useHost(host: ProviderHost): void {
+    this.host = host;
+  }
 
   /** `pulumi preview` (preview: true) or `pulumi up` (preview: false). */
   async run(options: RunOptions): Promise<RunResult> {
@@ -167,6 +174,8 @@ export class EngineStandIn {
           result.steps.push(deletedStep(resource));
           continue;
         }
+        // This Pulumi diffs what it read against the inputs in the state, and counts a difference as updated.
+        const diff = await this.host.diff(read.id, read.properties, resource.inputs);
         result.steps.push({
           op: "refresh",
           urn: resource.urn,
@@ -175,6 +184,7 @@ export class EngineStandIn {
           id: read.id,
           before: resource.outputs,
           outputs: read.properties,
+          differs: diff.changes === "some",
         });
         resource.outputs = read.properties;
       } catch (error) {
@@ -232,8 +242,12 @@ export class EngineStandIn {
         return { id: prior.id, state: prior.outputs };
       }
       if (diff.replaces.length === 0) return this.update(urn, type, name, prior, checked.inputs, preview, result);
+      // The CLI tags a replacement with the properties whose values differ, not those the provider named.
+      const differing = diff.replaces.filter(
+        (key) => JSON.stringify(prior.inputs[key]) !== JSON.stringify(checked.inputs[key]),
+      );
       if (preview) {
-        result.steps.push({ op: "replace", urn, type, name, replacedId: prior.id, replaces: diff.replaces });
+        result.steps.push({ op: "replace", urn, type, name, replacedId: prior.id, replaces: differing });
         // A replacement's id is not known before it is created: what depends on it previews a change too.
         return { id: undefined, state: checked.inputs };
       }
@@ -247,7 +261,7 @@ export class EngineStandIn {
         name,
         id: created.id,
         replacedId: prior.id,
-        replaces: diff.replaces,
+        replaces: differing,
         outputs: created.properties,
       });
       return { id: created.id, state: created.properties };

@@ -42,9 +42,13 @@ class Session {
   private outputs: OutputValues | undefined;
   private stderrSeen = 0;
 
+  /** Everything the provider hosts printed, command after command. */
+  private printedBefore = "";
+  private configured = false;
+
   constructor(
     readonly emulator: RunningEmulator,
-    private readonly host: ProviderHost,
+    private host: ProviderHost,
   ) {
     this.engine = new EngineStandIn(host, pulumi, PROJECT, STACK);
     this.config = {
@@ -56,8 +60,23 @@ class Session {
     };
   }
 
-  async start(): Promise<void> {
+  /** A provider host of its own for each command, as the CLI starts one per command: nothing it kept lives on. */
+  private async freshHost(): Promise<void> {
+    if (!this.configured) {
+      this.configured = true;
+      await this.host.configure(this.config);
+      return;
+    }
+    this.printedBefore += this.host.stderr;
+    await this.host.stop();
+    this.host = await ProviderHost.start({ cwd: projectRoot });
+    this.stderrSeen = 0;
     await this.host.configure(this.config);
+    this.engine.useHost(this.host);
+  }
+
+  async stop(): Promise<void> {
+    await this.host.stop();
   }
 
   /** `pulumi config set [--secret] <key> <value>`, printed as typed. */
@@ -70,6 +89,7 @@ class Session {
   async run(command: Command, { allowFailure = false, comment = "" } = {}): Promise<RunResult> {
     out(`$ pulumi ${command}${comment ? `   # ${comment}` : ""}`);
     const config = { ...this.config, ...this.overrides };
+    await this.freshHost();
     const previousOutputs = this.outputs;
     let exports: Record<string, unknown> = {};
     const load = () => {
@@ -114,7 +134,7 @@ class Session {
   }
 
   get printed(): string {
-    return this.host.stderr;
+    return this.printedBefore + this.host.stderr;
   }
 
   /** The stack outputs as the last `up` left them, as the CLI prints them. */
@@ -142,10 +162,8 @@ async function resolved(exports: Record<string, unknown>): Promise<OutputValues>
 async function main(): Promise<void> {
   const started = Date.now();
   const emulator = await startEmulator({ approvalDelayMs: null });
-  const host = await ProviderHost.start({ cwd: projectRoot });
+  const session = new Session(emulator, await ProviderHost.start({ cwd: projectRoot }));
   try {
-    const session = new Session(emulator, host);
-    await session.start();
     await walkThrough(session);
     say(
       `Done in ${((Date.now() - started) / 1000).toFixed(1)} s: every step ran through Pulumi's dynamic-provider ` +
@@ -159,7 +177,7 @@ async function main(): Promise<void> {
         "VOLCENGINE_SECRET_KEY).",
     );
   } finally {
-    await host.stop();
+    await session.stop();
     await emulator.close();
   }
 }
@@ -199,7 +217,7 @@ async function walkThrough(session: Session): Promise<void> {
   say("waits for the qualification, the template for the signature. Nothing was filed that cannot be yet.");
   out();
 
-  result = await session.run("refresh", { comment: "before the review: nothing changed, so nothing is said" });
+  result = await session.run("refresh", { comment: "before the review: no review moved; what waits says so again" });
   say(`The emulator's reviewer approves qualification ${qualification.id}.`);
   emulator.approve(qualification.id);
   out();

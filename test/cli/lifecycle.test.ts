@@ -30,13 +30,16 @@ describe("the example under the real pulumi CLI", () => {
     ({ emulator, project } = stack);
   });
 
-  it("pulumi preview shows one qualification to create and sends nothing to the API", async () => {
+  it("pulumi preview shows the qualification, signature and template to create and sends nothing", async () => {
     const { stdout } = await project.run(["preview"]);
-    assert.match(
-      stdout,
-      /\+\s+pulumi-nodejs:dynamic\/volcengine-sms:SmsSignatureIdent\s+example-qualification\s+create/,
-    );
-    assert.match(stdout, /\+ 2 to create/, "the stack and the qualification");
+    for (const [type, name] of [
+      ["SmsSignatureIdent", "example-qualification"],
+      ["SmsSignature", "example-signature"],
+      ["SmsTemplate", "example-template"],
+    ]) {
+      assert.match(stdout, new RegExp(`\\+\\s+pulumi-nodejs:dynamic/volcengine-sms:${type}\\s+${name}\\s+create`));
+    }
+    assert.match(stdout, /\+ 4 to create/, "the stack and the three resources");
     assert.equal(emulator.requests.length, 0);
   });
 
@@ -109,7 +112,13 @@ describe("the example under the real pulumi CLI", () => {
     await project.setConfig(`${EXAMPLE_PROJECT}:operatorMobile`, newMobile, true);
     const { stdout, stderr } = await project.run(["preview", "--diff"]);
     assert.match(stdout, /\+-\s*pulumi-nodejs:dynamic\/volcengine-sms:SmsSignatureIdent: \(replace\)/);
-    assert.match(stdout, /1 to replace/);
+    // The waiting signature follows the new qualification's id; the waiting template gets its id when filed.
+    assert.match(stdout, /~ 1 to update\s+\+-2 to replace/);
+    assert.match(stdout, /qualificationId: "\d+" => \[unknown\]/);
+    assert.match(
+      stdout + stderr,
+      /will be filed on the qualification this pulumi up files \(its id is not known before\)/,
+    );
     const shown = (pattern: RegExp, what: string) => assert.match(stdout, pattern, `${what} is shown old → new`);
     shown(/businessCertificateName\s*:\s*"示例科技有限公司" => "示例科技股份有限公司"/, "the company name");
     shown(/personName\s*:\s*"张三" => "张小三"/, "the operator's name");

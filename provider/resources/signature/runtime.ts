@@ -4,7 +4,7 @@ import { refuseInvalidInputs } from "../../check/failures";
 import { documentFailures } from "../../documents/verify";
 import type { Context } from "../../engine/context";
 import { changedProperties, listPaths } from "../../engine/diff";
-import { type Props, splitInputs, textOf } from "../../engine/inputs";
+import { isKnown, type Props, splitInputs, textOf } from "../../engine/inputs";
 import type { ResourceRuntime } from "../../engine/resource-runtime";
 import { ErrorCode, VolcengineError } from "../../errors";
 import { reviewAfterFiling } from "../../review/after-filing";
@@ -165,9 +165,12 @@ export const runtime: ResourceRuntime = {
       const qualification = `qualification ${textOf(news.qualificationId)}`;
       const lastRead = textOf(olds.qualificationStatus) || "unknown";
       context.warn(
-        lastRead === "approved"
-          ? `${subject} is filed by pulumi up: ${qualification} was approved when last read`
-          : `${subject} will be filed once ${qualification} is approved (it was ${lastRead} when last read): ` +
+        !isKnown(news.qualificationId)
+          ? `${subject} will be filed on the qualification this pulumi up files (its id is not known before), ` +
+              "once that one is approved: until then it waits"
+          : lastRead === "approved"
+            ? `${subject} is filed by pulumi up: ${qualification} was approved when last read`
+            : `${subject} will be filed once ${qualification} is approved (it was ${lastRead} when last read): ` +
               "pulumi up files it then, and until then leaves it waiting",
       );
       return { changes: true, replaces: [], deleteBeforeReplace: false };
