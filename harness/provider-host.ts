@@ -53,12 +53,34 @@ export interface DiffResult {
 
 export class ProviderHost {
   private stderrText = "";
+  private lastConfig: Record<string, string> | undefined;
   private constructor(
-    private readonly child: ChildProcess,
-    private readonly client: any,
+    private child: ChildProcess,
+    private client: any,
     private readonly proto: PulumiProto,
+    private readonly options: HostOptions,
   ) {
-    child.stderr!.on("data", (chunk) => (this.stderrText += chunk.toString()));
+    this.listen(child);
+  }
+
+  private listen(child: ChildProcess): void {
+    child.stderr!.on("data", (chunk) => {
+      if (child === this.child) this.stderrText += chunk.toString();
+    });
+  }
+
+  /**
+   * What the next `pulumi` command sees: a provider host of its own (the CLI starts one per command), configured as
+   * this one was, so nothing the provider kept in memory lives on. What the old one printed stays in `stderr`.
+   */
+  async nextCommand(): Promise<void> {
+    await this.stop();
+    const next = await ProviderHost.start(this.options);
+    this.child = next.child;
+    this.client = next.client;
+    this.stderrText += next.stderrText;
+    this.listen(this.child);
+    if (this.lastConfig !== undefined) await this.configure(this.lastConfig);
   }
 
   static async start(options: HostOptions): Promise<ProviderHost> {
@@ -86,7 +108,7 @@ export class ProviderHost {
         "grpc.max_send_message_length": -1,
       },
     );
-    const host = new ProviderHost(child, client, proto);
+    const host = new ProviderHost(child, client, proto, options);
     host.stderrText = early;
     return host;
   }
@@ -115,6 +137,7 @@ export class ProviderHost {
   }
 
   async configure(config: Record<string, string> = {}): Promise<void> {
+    this.lastConfig = config;
     const request = new this.proto.providerProto.ConfigureRequest();
     request.setArgs(this.proto.Struct.fromJavaScript(config));
     const variables = request.getVariablesMap();

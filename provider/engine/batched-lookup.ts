@@ -7,9 +7,10 @@
  * company (or after others lately: a refresh's arrive a few at a time), the first page of the whole listing is read;
  * its `total` then decides whether paging through the rest costs fewer requests than reading each key still missing
  * (an account of 10,000 and a stack of 5 never pages through everything). A listing is kept for `ttlMs` and answers
- * the lookups it holds; what this process filed itself is added (`remember`), so that a duplicate guard sees the
- * process's own filings. A key a kept listing lacks is read by its key when `confirmAbsent` says an absence must be
- * fresh (a refresh drops a resource that is gone).
+ * the lookups it holds; what this process filed itself is added for as long (`remember`), so that a duplicate guard
+ * sees the process's own filings. A key a kept listing lacks is read by its key when `confirmAbsent` says an absence
+ * must be fresh (a refresh drops a resource that is gone). A provider process lives for one `pulumi` command: what it
+ * keeps never outlives the command, and is at most `ttlMs` old within it.
  */
 
 export interface BatchSource<T> {
@@ -62,7 +63,8 @@ export class BatchedLookup<T> {
   private lookupTimes: number[] = [];
   /** A full listing being read: batches that start meanwhile wait for it instead of reading their own. */
   private listingRead: Promise<void> | undefined;
-  private readonly remembered = new Map<string, T[]>();
+  /** What this process filed, for as long as a listing is kept: after that the account's lists are up to date. */
+  private readonly remembered = new Map<string, { item: T; at: number }[]>();
   private readonly windowMs: number;
   private readonly ttlMs: number;
   private readonly now: () => number;
@@ -87,7 +89,7 @@ export class BatchedLookup<T> {
   /** What this process filed: later lookups of its key find it, whatever a kept listing says. */
   remember(item: T): void {
     const key = this.source.keyOf(item);
-    this.remembered.set(key, [...(this.remembered.get(key) ?? []), item]);
+    this.remembered.set(key, [...(this.remembered.get(key) ?? []), { item, at: this.now() }]);
   }
 
   private flush(): void {
@@ -207,8 +209,12 @@ export class BatchedLookup<T> {
   }
 
   private withRemembered(key: string, items: T[]): T[] {
-    const own = this.remembered.get(key);
-    if (!own) return items;
+    const since = this.now() - this.ttlMs;
+    const own = this.remembered
+      .get(key)
+      ?.filter(({ at }) => at > since)
+      .map(({ item }) => item);
+    if (!own?.length) return items;
     const listed = new Set(items.map((item) => this.source.identityOf(item)));
     return [...items, ...own.filter((item) => !listed.has(this.source.identityOf(item)))];
   }

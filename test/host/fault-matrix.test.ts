@@ -103,6 +103,8 @@ describe("fault matrix through Pulumi's provider host: never a second filing, al
     approvedId = created.id;
     approvedProps = created.properties;
   });
+  // Each row is a command of its own, as under the CLI: nothing the provider process kept answers it.
+  beforeEach(() => peers.host.nextCommand());
   afterEach(async () => {
     peers.emulator.clearFaults();
     // The host answers the next call whatever happened.

@@ -165,6 +165,7 @@ describe("SmsSignatureIdent lifecycle through Pulumi's provider host, against th
       const { action } = GET_SIGNATURE_IDENTIFICATION_LIST;
       // A Retry-After beyond the retry deadline: no retry can start, so the refusal is the answer.
       peers.emulator.injectFault({ action, kind: "throttle", retryAfterSeconds: 1000 });
+      await peers.host.nextCommand();
       await assert.rejects(
         peers.host.read("9007199254740993", withProvider(validInputs())),
         new RegExp(`${action} failed \\(FlowLimitExceeded, HTTP 429, RequestId`),

@@ -36,6 +36,7 @@ describe("review lifecycle through Pulumi's provider host", () => {
     assert.equal(first.properties.reviewStatus, "reviewing");
 
     peers.emulator.reject(first.id, OPINION);
+    await peers.host.nextCommand();
     const rejected = await peers.host.read(first.id, first.properties);
     assert.equal(rejected.id, first.id, "a rejected qualification stays in the state");
     assert.equal(rejected.properties.reviewStatus, "rejected");
@@ -54,6 +55,7 @@ describe("review lifecycle through Pulumi's provider host", () => {
     const second = await peers.host.create(withProvider(corrected));
     assert.notEqual(second.id, first.id, "the rejected one does not block a new filing of the same name");
     peers.emulator.approve(second.id);
+    await peers.host.nextCommand();
     const approved = await peers.host.read(second.id, second.properties);
     assert.equal(approved.properties.reviewStatus, "approved");
     assert.equal(approved.properties.approved, true);
@@ -65,6 +67,7 @@ describe("review lifecycle through Pulumi's provider host", () => {
     const created = await peers.host.create(withProvider(validInputs({ materialName: "状态资质" })));
     const statusAfter = async (status: "closed" | "exempted" | number) => {
       peers.emulator.setStatus(created.id, status);
+      await peers.host.nextCommand();
       return (await peers.host.read(created.id, created.properties)).properties;
     };
     assert.equal((await statusAfter("closed")).reviewStatus, "closed");
@@ -154,6 +157,7 @@ describe("review lifecycle through Pulumi's provider host", () => {
       const error = await rejection(peers.host.create(withProvider(changed)));
       assert.match(error.message, /A replacement that keeps the name while the old one is under review is refused/);
       peers.emulator.reject(old.id, OPINION);
+      await peers.host.nextCommand();
       const replacement = await peers.host.create(withProvider(changed));
       assert.equal(named("替换的资质").length, 2);
       assert.notEqual(replacement.id, old.id);
@@ -232,6 +236,7 @@ describe("an account without GetSignatureIdentificationList (2026-01-01)", () =>
     const approved = await peers.host.create(withProvider(validInputs({ materialName: "已批准" })));
     const pending = await peers.host.create(withProvider(validInputs({ materialName: "审核中" })));
     peers.emulator.approve(approved.id);
+    await peers.host.nextCommand();
     peers.emulator.configure({ offerIdentificationList: false });
 
     const refreshedApproved = await peers.host.read(approved.id, approved.properties);

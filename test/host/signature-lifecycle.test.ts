@@ -73,6 +73,7 @@ describe("SmsSignature through Pulumi's provider host", () => {
       assert.equal(stillWaiting.status, "waiting-for-qualification");
       assert.equal(sent("ApplySmsSignatureV2"), 0);
       emulator.approve(id);
+      await host.nextCommand();
       const refreshed = await host.read(CONTENT, stillWaiting);
       await host.waitForStderr(/which is approved now: the next pulumi up files it/);
       const filed = await host.update(CONTENT, refreshed.properties, inputs(id));
@@ -86,6 +87,7 @@ describe("SmsSignature through Pulumi's provider host", () => {
       const id = await qualification(false);
       const created = await host.create(inputs(id));
       emulator.reject(id, "执照模糊");
+      await host.nextCommand();
       const refreshed = await host.read(CONTENT, created.properties);
       assert.equal(refreshed.id, CONTENT);
       assert.equal(refreshed.properties.status, "waiting-for-qualification");
@@ -197,14 +199,17 @@ describe("SmsSignature through Pulumi's provider host", () => {
       const id = await qualification();
       let props = (await host.create(inputs(id))).properties;
       emulator.approveSignature(CONTENT);
+      await host.nextCommand();
       props = (await host.read(CONTENT, props)).properties;
       assert.deepEqual([props.reviewStatus, props.usable], ["approved", true]);
       assert.equal((props.reportStatus as Props).status, "filing");
       await host.waitForStderr(/reviewing → approved\. Next: the carriers file it next \(7–10 working days/);
       emulator.fileSignatureWithCarriers(CONTENT, { ct: { status: 3, reason: "签名未报备" } });
+      await host.nextCommand();
       props = (await host.read(CONTENT, props)).properties;
       await host.waitForStderr(/carriers' filing filing → failed \(ct: 签名未报备\)/);
       emulator.setSignatureStatus(CONTENT, "rejected", "签名与企业不符");
+      await host.nextCommand();
       props = (await host.read(CONTENT, props)).properties;
       assert.equal(props.reviewOpinion, "签名与企业不符");
       await host.waitForStderr(/approved → rejected: 签名与企业不符\. Next: fix what the reason names/);

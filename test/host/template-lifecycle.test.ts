@@ -141,11 +141,11 @@ describe("SmsTemplate through Pulumi's provider host", () => {
     assert.equal(sent("ApplySmsTemplateV2SDK"), 1);
   });
 
-  it("takes the template an earlier run filed (same name, content and kind) instead of filing it again", async () => {
+  it("takes the template an earlier run filed (same name, content, kind, signatures) instead of filing again", async () => {
     await signatures(["示例科技"]);
     await host.create(inputs());
     const again = await host.create(inputs());
-    await host.waitForStderr(/took S1T_\d+, already on the account with this name, content and kind/);
+    await host.waitForStderr(/took S1T_\d+, already on the account with this name, content, kind and signatures/);
     assert.equal(emulator.templates().length, 1);
     assert.equal(sent("ApplySmsTemplateV2SDK"), 1);
     assert.match(again.id, /^S1T_/);
@@ -185,6 +185,22 @@ describe("SmsTemplate through Pulumi's provider host", () => {
     assert.deepEqual((await host.diff(created.id, updated, inputs())).replaces, ["signatures"]);
     assert.deepEqual((await host.diff(created.id, updated, inputs({ ...added, name: "新名" }))).replaces, ["name"]);
     await host.waitForStderr(/is replaced \(a new template, a new review per signature/);
+  });
+
+  it("a new order of signatures is no change; a replacement the account could not tell apart is refused", async () => {
+    await signatures(["示例科技", "示例二"]);
+    const created = await host.create(inputs({ signatures: ["示例科技", "示例二"] }));
+    const reordered = await host.diff(created.id, created.properties, inputs({ signatures: ["示例二", "示例科技"] }));
+    assert.equal(reordered.changes, "none");
+    const descOnly = inputs({ signatures: ["示例科技", "示例二"], desc: "另一个说明" });
+    const refused = await host.diff(created.id, created.properties, descOnly).catch((error: unknown) => error);
+    assert.ok(refused instanceof HostError);
+    assert.match(refused.message, /ReplacementLooksTheSame.*replaced for desc.*give the template a new name/);
+    const renamed = await host.diff(created.id, created.properties, { ...descOnly, name: "登录验证码二" });
+    assert.deepEqual(renamed.replaces.sort(), ["desc", "name"]);
+    const replacement = await host.create({ ...descOnly, name: "登录验证码二" });
+    assert.notEqual(replacement.id, created.id, "a new template, not the old one taken back");
+    assert.equal(sent("ApplySmsTemplateV2SDK"), 2);
   });
 
   it("destroy leaves the template on the account, saying so and where to remove it", async () => {

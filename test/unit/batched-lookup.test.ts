@@ -102,15 +102,18 @@ describe("batched lookups", () => {
     assert.equal(trusting.requests(), 1, "the kept listing's absence stands");
   });
 
-  it("what the process filed is found before the account lists it, and once when it does", async () => {
+  it("what the process filed is found before the account lists it, once when it does, and for 30 s", async () => {
+    let now = 0;
     const { source, items } = account(100, { confirmAbsent: false });
-    const guard = new BatchedLookup(source);
+    const guard = new BatchedLookup(source, { now: () => now });
     await Promise.all(ids(1, 3).map((id) => guard.get(id)));
     guard.remember({ id: "151", name: "n151" });
     assert.deepEqual(await guard.get("151"), [{ id: "151", name: "n151" }]);
     items.push({ id: "1", name: "again" });
     guard.remember({ id: "2", name: "n2" });
     assert.deepEqual(await guard.get("2"), [{ id: "2", name: "n2" }], "listed and remembered: once");
+    now = 31_000;
+    assert.deepEqual(await guard.get("151"), [], "after 30 s the account's lists say what is there");
   });
 
   it("a key whose own request fails fails alone; a failed page fails the batch", async () => {

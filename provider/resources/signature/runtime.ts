@@ -170,8 +170,11 @@ export const runtime: ResourceRuntime = {
               "once that one is approved: until then it waits"
           : lastRead === "approved"
             ? `${subject} is filed by pulumi up: ${qualification} was approved when last read`
-            : `${subject} will be filed once ${qualification} is approved (it was ${lastRead} when last read): ` +
-              "pulumi up files it then, and until then leaves it waiting",
+            : lastRead === "rejected" || lastRead === "closed"
+              ? `${subject} cannot be filed: ${qualification} was ${lastRead} when last read, and pulumi up refuses ` +
+                "it until qualificationId names a qualification that can take it"
+              : `${subject} will be filed once ${qualification} is approved (it was ${lastRead} when last read): ` +
+                "pulumi up files it then, and until then leaves it waiting",
       );
       return { changes: true, replaces: [], deleteBeforeReplace: false };
     }
@@ -287,7 +290,7 @@ async function readWaiting(content: string, stored: Props, context: Context): Pr
   const { body } = inputsOf(stored);
   const gate = await assessQualification(context, context.clientFor(action), body, action);
   if ("refused" in gate) {
-    context.warn(`${gate.refused.message}. Next: ${gate.refused.hint}`);
+    context.warn(`${gate.refused.detail}. Next: ${gate.refused.hint}`);
     return { ...stored, qualificationStatus: gate.qualificationStatus };
   }
   if (gate.ready) {

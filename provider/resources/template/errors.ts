@@ -4,4 +4,9 @@ export const TemplateErrorCode = {
   SignatureNotUsable: "SignatureNotUsable",
   /** After an unknown outcome, a template of the same name but other content was found; nothing was recorded. */
   TemplateMismatch: "TemplateMismatch",
+  /**
+   * A replacement whose new template the account's list could not tell from the old one (same name, content, kind,
+   * signatures and sub-accounts): pulumi up would take the old one back; refused in preview.
+   */
+  ReplacementLooksTheSame: "ReplacementLooksTheSame",
 } as const;

@@ -20,8 +20,20 @@ export function templateSubject(name: string, templateId?: string): string {
   return `SmsTemplate "${name}"${templateId ? ` (${templateId})` : ""}`;
 }
 
+/** All the list can tell: a replacement differs in one of these, or preview refuses it (runtime.ts). */
 function isThisTemplate(listed: ListedTemplate, body: TemplateBody): boolean {
-  return listed.name === body.name && listed.content === body.content && listed.channelType === body.channelType;
+  return (
+    listed.name === body.name &&
+    listed.content === body.content &&
+    listed.channelType === body.channelType &&
+    sameSet(listed.signatures, body.signatures) &&
+    sameSet(listed.subAccounts, body.subAccounts ?? [])
+  );
+}
+
+function sameSet(a: readonly string[], b: readonly string[]): boolean {
+  const set = new Set(a);
+  return set.size === new Set(b).size && b.every((item) => set.has(item));
 }
 
 /**
@@ -34,7 +46,7 @@ export async function fileTemplate(context: Context, client: ActionClient, body:
   const existing = (await templatesNamed(client, body.name)).find((listed) => isThisTemplate(listed, body));
   if (existing !== undefined) {
     context.warn(
-      `${subject}: took ${existing.templateId}, already on the account with this name, content and kind, as this ` +
+      `${subject}: took ${existing.templateId}, already on the account with this name, content, kind and signatures, as this ` +
         "resource (an earlier run filed it); nothing was filed",
     );
     return existing.templateId;

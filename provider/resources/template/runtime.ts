@@ -3,17 +3,19 @@ import { randomUUID } from "node:crypto";
 import type { SecondTemplate } from "../../api/template/list-second-template";
 import { refuseInvalidInputs } from "../../check/failures";
 import { changedProperties, listPaths } from "../../engine/diff";
-import { type Props, splitInputs, textOf } from "../../engine/inputs";
+import { containsUnknown, type Props, splitInputs, textOf } from "../../engine/inputs";
 import type { ResourceRuntime } from "../../engine/resource-runtime";
 import { ErrorCode, VolcengineError } from "../../errors";
 import { reviewChangeLine } from "../../review/notice";
 import { checkTemplateBody } from "./check";
+import { TemplateErrorCode } from "./errors";
 import { bindSignatures, deleteTemplate, fileTemplate, nextStep, templateSubject } from "./filing";
 import { findTemplate, secondTemplatesOf } from "./lookup";
 import { assessSignatures, type SignaturesGate, signaturesGate } from "./signatures-gate";
 import { reviewOfSecond, secondTemplateOutput, sendWithOf } from "./status";
 import {
   INPUT_PROPERTIES,
+  LISTED_PROPERTIES,
   type SecondTemplateOutput,
   TEMPLATE_TYPE,
   type TemplateBody,
@@ -62,12 +64,18 @@ export const runtime: ResourceRuntime = {
       );
       return { changes: true, replaces: ["signatures"], deleteBeforeReplace: false };
     }
-    const changes = changedProperties(INPUT_PROPERTIES, olds, news);
-    if (changes.length === 0) return { changes: false };
     const before = new Set(Array.isArray(olds.signatures) ? (olds.signatures as string[]) : []);
     const after = Array.isArray(news.signatures) ? (news.signatures as unknown[]) : [];
+    // The signatures are a set: a new order alone changes nothing on the account.
+    const sameSignatures =
+      !containsUnknown(after) && after.length === before.size && after.every((s) => before.has(s as string));
+    const changes = changedProperties(INPUT_PROPERTIES, olds, news).filter(
+      ({ property }) => !(property === "signatures" && sameSignatures),
+    );
+    if (changes.length === 0) return { changes: false };
     const onlyAdded =
       changes.every(({ property }) => property === "signatures") &&
+      !containsUnknown(after) &&
       [...before].every((signature) => after.includes(signature));
     if (onlyAdded) {
       const added = after.filter((signature) => !before.has(signature as string)).join(", ");
@@ -75,6 +83,18 @@ export const runtime: ResourceRuntime = {
       return { changes: true, replaces: [], deleteBeforeReplace: false };
     }
     const replaces = changes.map(({ property }) => property);
+    if (!replaces.some((property) => (LISTED_PROPERTIES as readonly string[]).includes(property))) {
+      throw new VolcengineError({
+        kind: "input",
+        action: "diff",
+        code: TemplateErrorCode.ReplacementLooksTheSame,
+        message:
+          `${subject} would be replaced for ${replaces.join(", ")}, but the new template would look like this one ` +
+          "on the account's list (same name, content, kind, signatures and sub-accounts), so pulumi up could not " +
+          "tell it from this one, which stays on the account; nothing was filed",
+        hint: "give the template a new name as well (the name is yours to choose: 模板名称)",
+      });
+    }
     context.warn(
       `${subject} is replaced (a new template, a new review per signature; V2 templates have no update, and a ` +
         `removed signature cannot be unbound): ${listPaths(changes.flatMap(({ paths }) => paths))} changed`,
@@ -107,7 +127,7 @@ export const runtime: ResourceRuntime = {
       // A signature that can never take it does not fail the refresh, which is where the user learns of it.
       const gate = await assessSignatures(context, context.clientFor(APPLY), body, "GetSignatureAndOrderList");
       if ("refused" in gate) {
-        context.warn(`${gate.refused.message}. Next: ${gate.refused.hint}`);
+        context.warn(`${gate.refused.detail}. Next: ${gate.refused.hint}`);
         return { id, props: { ...stored, waitingFor: gate.waitingFor } };
       }
       if (gate.ready) {
@@ -151,6 +171,7 @@ export const runtime: ResourceRuntime = {
     const client = context.clientFor("BindSignaturesSDK");
     const bound = new Set(Array.isArray(olds.signatures) ? (olds.signatures as string[]) : []);
     const added = body.signatures.filter((signature) => !bound.has(signature));
+    if (added.length === 0) return { outs: { ...olds, ...body } };
     const gate = await signaturesGate(context, client, { name: body.name, signatures: added }, "BindSignaturesSDK");
     if (!gate.ready) {
       throw new VolcengineError({

@@ -63,6 +63,9 @@ export const INPUT_PROPERTIES = [
   "shortUrlConfig",
 ] as const satisfies readonly (keyof TemplateBody)[];
 
+/** What the account's template list shows of a template: all that tells one template from another there. */
+export const LISTED_PROPERTIES = ["name", "content", "channelType", "signatures", "subAccounts"] as const;
+
 export type TemplateStatus = "waiting-for-signatures" | "filed";
 
 /** One signature's copy of the template. */
