@@ -38,7 +38,7 @@ describe("an up killed while the ApplySmsSignatureV2 answer is withheld, under t
     await endProcesses(project.processes());
   });
 
-  it("after pulumi cancel, the next up takes the signature the killed run filed: one signature on the account", async () => {
+  it("after pulumi cancel, the next up takes the signature the killed run filed: one on the account", async () => {
     await project.run(["cancel", "--yes"]);
     const { stdout } = await project.run(["up", "--yes"]);
     assert.match(stdout, /took the signature already on the account as this resource .*an earlier run filed it/);

@@ -25,7 +25,7 @@ describe("the onboarding under the real pulumi CLI: qualification → signature 
   const resources = async (type: string) =>
     ((await project.exportState()).deployment.resources ?? []).filter((r: { type: string }) => r.type === type);
 
-  it("day 1, pulumi up: files the qualification; the signature and the template wait, each saying for what", async () => {
+  it("day 1, pulumi up: files the qualification; the signature and the template wait, saying for what", async () => {
     const { stdout } = await project.run(["up", "--yes"]);
     assert.deepEqual(
       [filings("ApplySignatureIdent"), filings("ApplySmsSignatureV2"), filings("ApplySmsTemplateV2SDK")],
@@ -55,7 +55,7 @@ describe("the onboarding under the real pulumi CLI: qualification → signature 
     assert.equal((await resources(SIGNATURE))[0]?.id, "示例科技", "the content is the Pulumi id");
   });
 
-  it("day 4, signature approved, pulumi refresh: says so, what follows (the carriers), and that the template can go", async () => {
+  it("day 4, signature approved, refresh: says so, what follows (the carriers), that the template can go", async () => {
     emulator.approveSignature("示例科技");
     const { stdout } = await project.run(["refresh", "--yes"]);
     assert.match(
@@ -73,7 +73,7 @@ describe("the onboarding under the real pulumi CLI: qualification → signature 
     assert.equal((await project.outputs()).templateStatus, "filed");
   });
 
-  it("day 12, template approved and the carriers' filing done: refresh says both; up gives the id to send with", async () => {
+  it("day 12, template approved, the carriers' filing done: refresh says both; up gives the id to send", async () => {
     emulator.approveTemplate(emulator.templates()[0]!.templateId);
     emulator.fileSignatureWithCarriers("示例科技");
     const { stdout } = await project.run(["refresh", "--yes"]);
@@ -84,7 +84,7 @@ describe("the onboarding under the real pulumi CLI: qualification → signature 
     assert.match(String(sendWith.示例科技), /^S2T_/, "a usable template: the id to send with, for the signature");
   });
 
-  it("a changed desc is an update in place: the preview shows it old → new, up sends UpdateSmsSignature once", async () => {
+  it("a changed desc is an update in place: preview shows it old → new, up sends UpdateSmsSignature once", async () => {
     await project.setConfig(`${EXAMPLE_PROJECT}:signatureDesc`, "示例科技 App 的登录、注册验证码与订单通知");
     const preview = await project.run(["preview", "--diff"]);
     assert.match(preview.stdout, new RegExp(`~\\s*${SIGNATURE}: \\(update\\)`));
@@ -98,7 +98,7 @@ describe("the onboarding under the real pulumi CLI: qualification → signature 
     assert.equal(emulator.signatures()[0]?.updateStatus, 1, "the change is under review on the account");
   });
 
-  it("a changed content replaces the signature (new filed, then old deleted) and the template bound to it", async () => {
+  it("a changed content replaces the signature (new filed, old deleted) and the template bound to it", async () => {
     await project.setConfig(`${EXAMPLE_PROJECT}:signatureContent`, "示例科技通知");
     const preview = await project.run(["preview"]);
     assert.match(preview.stdout, new RegExp(`\\+-\\s+${SIGNATURE} example-signature replace \\[diff: ~content\\]`));

@@ -141,7 +141,7 @@ describe("SmsTemplate through Pulumi's provider host", () => {
     assert.equal(sent("ApplySmsTemplateV2SDK"), 1);
   });
 
-  it("takes the template an earlier run filed (same name, content, kind, signatures) instead of filing again", async () => {
+  it("takes the template an earlier run filed (same name, content, kind, signatures), filing nothing", async () => {
     await signatures(["示例科技"]);
     await host.create(inputs());
     const again = await host.create(inputs());

@@ -46,7 +46,8 @@ export async function fileTemplate(context: Context, client: ActionClient, body:
   const existing = (await templatesNamed(client, body.name)).find((listed) => isThisTemplate(listed, body));
   if (existing !== undefined) {
     context.warn(
-      `${subject}: took ${existing.templateId}, already on the account with this name, content, kind and signatures, as this ` +
+      `${subject}: took ${existing.templateId}, already on the account with this name, content, kind and ` +
+        "signatures, as this " +
         "resource (an earlier run filed it); nothing was filed",
     );
     return existing.templateId;
