@@ -102,10 +102,13 @@ const METHOD = [
   "A stack of hundreds: Pulumi's provider host with 16 operations in flight (as `pulumi up` runs them) against the " +
     "emulator over https, its self-signed certificate trusted through volcengine:smsCaFile; default retry settings. " +
     "Throttled: the emulator refuses any request beyond 20 in a sliding second, refused ones counted too; a fresh " +
-    "host and emulator per round (3 rounds), time from the first create sent to the last answered; the floor is the " +
-    "creates at 20 per second (one request each). Duplicates are the emulator's filings minus distinct ids. Then, " +
-    "unlimited: the creates, a preview of the same resources (check against the stored inputs, diff against the " +
-    "stored outputs, each showing no change) and a refresh of each, counting the connections the emulator accepted.",
+    "host and emulator per round (3 rounds), time from the first create sent to the last answered; the floor is " +
+    "every request the creates needed at 20 per second: the filings and the list pages their duplicate guards " +
+    "shared (counted by the emulator). Duplicates are the emulator's filings minus distinct ids. Then, unlimited: " +
+    "the creates, a preview of the same resources (check against the stored inputs, diff against the stored " +
+    "outputs, each showing no change) and a refresh of each, counting the connections the emulator accepted; then " +
+    "the same refreshes in a provider process of their own (a `pulumi refresh`) under the 20-per-second limit, " +
+    "counting their list requests.",
 ];
 
 async function main(): Promise<void> {

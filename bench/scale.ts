@@ -18,8 +18,7 @@ import { formatTime, type Row, ratio, text, time } from "./table";
 
 const IN_FLIGHT = 16;
 const LIMIT_PER_SECOND = 20;
-/** With default settings a create is two requests: the duplicate guard's list, then the filing. */
-const REQUESTS_PER_CREATE = 2;
+const LIST = "GetSignatureIdentificationList";
 
 interface Peers {
   emulator: RunningEmulator;
@@ -76,14 +75,29 @@ interface CreateRound {
   created: number;
   duplicates: number;
   refused: number;
+  /** The list requests that got through: the pages the duplicate guards needed, shared by the creates. */
+  listPages: number;
   outputs: Array<{ id: string; properties: Props }>;
+}
+
+/** Requests of an action the gateway answered (not refused by its rate limit). */
+function answered(emulator: RunningEmulator, action: string): number {
+  return emulator.requests.filter((r) => r.action === action && r.code !== "FlowLimitExceeded").length;
 }
 
 async function createRound(peers: Peers, count: number): Promise<CreateRound> {
   const { ms, results } = await inFlight(count, (i) => peers.host.create(clientInputs(i, peers.providerText)));
   const counters = peers.emulator.counters();
   const created = new Set(results.map((r) => r.id)).size;
-  return { ms, created, duplicates: counters.filed - created, refused: counters.throttled, outputs: results };
+  const listPages = answered(peers.emulator, LIST);
+  return {
+    ms,
+    created,
+    duplicates: counters.filed - created,
+    refused: counters.throttled,
+    listPages,
+    outputs: results,
+  };
 }
 
 export async function measureScale(quick: boolean): Promise<Row[]> {
@@ -91,7 +105,6 @@ export async function measureScale(quick: boolean): Promise<Row[]> {
   const throttledCount = quick ? 40 : 100;
   const bigCount = quick ? 100 : 500;
   const rounds = quick ? 1 : 3;
-  const floorMs = ((throttledCount * REQUESTS_PER_CREATE) / LIMIT_PER_SECOND) * 1000;
 
   const throttled: CreateRound[] = [];
   for (let round = 0; round < rounds; round++) {
@@ -107,6 +120,8 @@ export async function measureScale(quick: boolean): Promise<Row[]> {
   let big: CreateRound;
   let previewMs: number;
   let refreshConnections: number;
+  let refreshMs: number;
+  let refreshRequests: number;
   let createConnections: number;
   try {
     big = await createRound(peers, bigCount);
@@ -123,12 +138,24 @@ export async function measureScale(quick: boolean): Promise<Row[]> {
     peers.emulator.resetCounters();
     await inFlight(bigCount, (i) => peers.host.read(big.outputs[i]!.id, big.outputs[i]!.properties));
     refreshConnections = peers.emulator.counters().connections;
+    // The same refreshes in a provider process of its own (a `pulumi refresh`), under the gateway's limit.
+    await peers.host.nextCommand();
+    peers.emulator.configure({ rateLimitPerSecond: LIMIT_PER_SECOND });
+    await new Promise((resolve) => setTimeout(resolve, 1100));
+    const before = peers.emulator.requests.length;
+    const refresh = await inFlight(bigCount, (i) => peers.host.read(big.outputs[i]!.id, big.outputs[i]!.properties));
+    refreshMs = refresh.ms;
+    refreshRequests = peers.emulator.requests.slice(before).filter((r) => r.action === LIST).length;
   } finally {
     await peers.stop();
   }
 
   const times = summarize(throttled.map((r) => r.ms));
-  const overFloor = summarize(throttled.map((r) => r.ms / floorMs));
+  // The floor: every request the creates needed (the filings and the list pages they shared) at the limit's pace.
+  const floorOf = (round: CreateRound) => ((throttledCount + round.listPages) / LIMIT_PER_SECOND) * 1000;
+  const overFloor = summarize(throttled.map((r) => r.ms / floorOf(r)));
+  const floorMs = floorOf(throttled[0]!);
+  const pagesOfAccount = Math.ceil(bigCount / 100);
   const worst = throttled.reduce((a, b) => (a.created - a.duplicates < b.created - b.duplicates ? a : b));
   const label = `${throttledCount} creates, ${IN_FLIGHT} in flight, gateway allows ${LIMIT_PER_SECOND} requests/s`;
   const perResource = (ms: number, count: number): Summary => summarize([ms / count]);
@@ -138,9 +165,10 @@ export async function measureScale(quick: boolean): Promise<Row[]> {
       item: 8,
       label:
         `${label}: time ÷ floor ` +
-        `(${formatTime(floorMs)}: ${REQUESTS_PER_CREATE} requests per create at ${LIMIT_PER_SECOND}/s)`,
+        `(${formatTime(floorMs)}: ${throttledCount} filings + ${throttled[0]!.listPages} list page(s) at ` +
+        `${LIMIT_PER_SECOND}/s)`,
       figure: ratio(overFloor),
-      target: { text: "≤ 1.5×", met: overFloor.max <= 1.5 },
+      target: { text: "≤ 1.15×", met: overFloor.max <= 1.15 },
       whenMissed:
         "the first burst fills the gateway's window, whose refused requests count too, so about a second is lost " +
         "before the rate control's pace gets through; then it probes above the limit along its cubic curve",
@@ -178,6 +206,17 @@ export async function measureScale(quick: boolean): Promise<Row[]> {
       item: 8,
       label: `${bigCount}-resource preview: per resource`,
       figure: time(perResource(previewMs, bigCount)),
+    },
+    {
+      item: 8,
+      label: `${bigCount} refreshes of an account of ${bigCount}, gateway allows ${LIMIT_PER_SECOND}/s: list requests`,
+      figure: text(`${refreshRequests} (one per resource before lookups shared pages: ${bigCount})`),
+      target: { text: `≤ ${pagesOfAccount}, its pages`, met: refreshRequests <= pagesOfAccount },
+    },
+    {
+      item: 8,
+      label: `${bigCount} refreshes, gateway allows ${LIMIT_PER_SECOND}/s: time`,
+      figure: time(summarize([refreshMs])),
     },
     {
       item: 8,
