@@ -14,6 +14,7 @@ import * as path from "node:path";
 import { performance } from "node:perf_hooks";
 import { parseArgs } from "node:util";
 import { measureCheckDiff } from "./check-diff";
+import { measureCliScale } from "./cli-scale";
 import { measureCreate } from "./create";
 import { repoRoot } from "./fixtures";
 import { measureMemory } from "./memory";
@@ -37,6 +38,7 @@ export const MEASUREMENTS: ReadonlyArray<{ item: number; title: string; run: (qu
   { item: 5, title: "create over loopback", run: measureCreate },
   { item: 7, title: "peak memory of a create", run: measureMemory },
   { item: 8, title: "a stack of hundreds: throttled creates, creates, preview, refreshes", run: measureScale },
+  { item: 9, title: "the real CLI: pulumi up of 50 and 200 qualifications", run: measureCliScale },
 ];
 
 export function machine(): string {
@@ -109,6 +111,10 @@ const METHOD = [
     "outputs, each showing no change) and a refresh of each, counting the connections the emulator accepted; then " +
     "the same refreshes in a provider process of their own (a `pulumi refresh`) under the 20-per-second limit, " +
     "counting their list requests.",
+  "The real CLI (v3.274.1, built by `npm run pulumi-cli`), a local file backend, a fresh stack per run: `pulumi up " +
+    "--yes --skip-preview` of N qualifications (the tests' inputs, one name each) against the emulator, and of N " +
+    "dynamic resources whose provider does nothing, one run each, timed from start to exit; state bytes are the " +
+    "length of `pulumi stack export` divided by N. Skipped with --quick or without the built CLI.",
 ];
 
 async function main(): Promise<void> {
