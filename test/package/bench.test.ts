@@ -120,7 +120,10 @@ describe("npm run bench, in quick mode (one iteration; no time is judged)", func
     }
     assert.deepEqual([...new Set(rows.map((r) => r.item))], [1, 2, 3, 4, 5, 6, 7, 8, 9]);
     // The real CLI's item runs only in a full bench: quick mode says so.
-    assert.ok(rows.some((r) => r.item === 9 && /skipped with --quick/.test(r.median)), "item 9 is not said skipped");
+    assert.ok(
+      rows.some((r) => r.item === 9 && /skipped with --quick/.test(r.median)),
+      "item 9 is not said skipped",
+    );
     for (const row of rows.filter((r) => r.target !== ""))
       assert.match(row.met, /^(yes|\*\*no\*\*)$/, `${row.label} has a target but no verdict`);
   });
