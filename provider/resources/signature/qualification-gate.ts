@@ -7,6 +7,7 @@
 import type { Context } from "../../engine/context";
 import { VolcengineError } from "../../errors";
 import type { ActionClient } from "../../http/client";
+import { type Refusal, unlessRefused } from "../../review/refusal";
 import type { ReviewStatus } from "../../review/status";
 import { qualificationLabel } from "../qualification/filing";
 import { lookUpQualification } from "../qualification/lookup";
@@ -17,8 +18,8 @@ export type Gate =
   | { ready: true; qualificationName: string }
   | { ready: false; qualificationStatus: ReviewStatus; why: string };
 
-/** Why the qualification can never take the signature, as the error create and update throw. */
-export type Refusal = { refused: VolcengineError; qualificationStatus: ReviewStatus };
+/** Why the qualification can never take the signature, with the state it was read in. */
+export type QualificationRefusal = Refusal & { qualificationStatus: ReviewStatus };
 
 const PURPOSE_NAMES: Record<number, string> = { [Purpose.SelfUse]: "1 (自用)", [Purpose.ForOthers]: "2 (他用)" };
 
@@ -30,9 +31,7 @@ export async function qualificationGate(
   signature: GateSignature,
   action: string,
 ): Promise<Gate> {
-  const gate = await assessQualification(context, client, signature, action);
-  if ("refused" in gate) throw gate.refused;
-  return gate;
+  return unlessRefused<Gate>(await assessQualification(context, client, signature, action));
 }
 
 export async function assessQualification(
@@ -40,12 +39,17 @@ export async function assessQualification(
   client: ActionClient,
   signature: GateSignature,
   action: string,
-): Promise<Gate | Refusal> {
+): Promise<Gate | QualificationRefusal> {
   const id = signature.qualificationId;
   const looked = await lookUpQualification(context, client, id);
   const { reviewStatus, usable } = looked.review;
   const qualification = qualificationLabel(id, looked.listed?.materialName ?? "");
-  const refuse = (qualificationStatus: ReviewStatus, code: string, message: string, hint: string): Refusal => ({
+  const refuse = (
+    qualificationStatus: ReviewStatus,
+    code: string,
+    message: string,
+    hint: string,
+  ): QualificationRefusal => ({
     qualificationStatus,
     refused: new VolcengineError({
       kind: "input",

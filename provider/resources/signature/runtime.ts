@@ -9,6 +9,7 @@ import type { ResourceRuntime } from "../../engine/resource-runtime";
 import { ErrorCode, VolcengineError } from "../../errors";
 import { reviewAfterFiling } from "../../review/after-filing";
 import { reviewChangeLine } from "../../review/notice";
+import { refusalLine } from "../../review/refusal";
 import { type Review, storedReview, UNKNOWN_REVIEW } from "../../review/status";
 import { settingNames } from "../../settings/table";
 import { checkSignatureBody, checkSignatureControls } from "./check";
@@ -290,7 +291,7 @@ async function readWaiting(content: string, stored: Props, context: Context): Pr
   const { body } = inputsOf(stored);
   const gate = await assessQualification(context, context.clientFor(action), body, action);
   if ("refused" in gate) {
-    context.warn(`${gate.refused.detail}. Next: ${gate.refused.hint}`);
+    context.warn(refusalLine(gate));
     return { ...stored, qualificationStatus: gate.qualificationStatus };
   }
   if (gate.ready) {

@@ -7,6 +7,7 @@ import { containsUnknown, type Props, splitInputs, textOf } from "../../engine/i
 import type { ResourceRuntime } from "../../engine/resource-runtime";
 import { ErrorCode, VolcengineError } from "../../errors";
 import { reviewChangeLine } from "../../review/notice";
+import { refusalLine } from "../../review/refusal";
 import { checkTemplateBody } from "./check";
 import { TemplateErrorCode } from "./errors";
 import { bindSignatures, deleteTemplate, fileTemplate, nextStep, templateSubject } from "./filing";
@@ -127,7 +128,7 @@ export const runtime: ResourceRuntime = {
       // A signature that can never take it does not fail the refresh, which is where the user learns of it.
       const gate = await assessSignatures(context, context.clientFor(APPLY), body, "GetSignatureAndOrderList");
       if ("refused" in gate) {
-        context.warn(`${gate.refused.detail}. Next: ${gate.refused.hint}`);
+        context.warn(refusalLine(gate));
         return { id, props: { ...stored, waitingFor: gate.waitingFor } };
       }
       if (gate.ready) {

@@ -9,14 +9,15 @@ import { signatureApiVersion } from "../../api/signature/version";
 import type { Context } from "../../engine/context";
 import { VolcengineError } from "../../errors";
 import type { ActionClient } from "../../http/client";
+import { type Refusal, unlessRefused } from "../../review/refusal";
 import { lookUpSignature } from "../signature/lookup";
 import { reviewOfRow } from "../signature/status";
 import { TemplateErrorCode } from "./errors";
 
 export type SignaturesGate = { ready: true } | { ready: false; waitingFor: string[]; why: string };
 
-/** A signature that can never take the template, as the error create and update throw. */
-export type SignatureRefusal = { refused: VolcengineError; waitingFor: string[] };
+/** A signature that can never take the template, and what the template waits for then. */
+export type SignatureRefusal = Refusal & { waitingFor: string[] };
 
 type GateTemplate = { name: string; signatures: readonly string[] };
 
@@ -26,9 +27,7 @@ export async function signaturesGate(
   template: GateTemplate,
   action: string,
 ): Promise<SignaturesGate> {
-  const gate = await assessSignatures(context, client, template, action);
-  if ("refused" in gate) throw gate.refused;
-  return gate;
+  return unlessRefused<SignaturesGate>(await assessSignatures(context, client, template, action));
 }
 
 export async function assessSignatures(
