@@ -33,3 +33,21 @@ export function pageOf(result: Fields): { items: Fields[]; total: number } {
   const total = typeof result.total === "number" && Number.isFinite(result.total) ? result.total : items.length;
   return { items, total };
 }
+
+/**
+ * Every page of a listing, in order: until a page is short or `total` is reached, and at most `maxPages` (past any
+ * real account), so a gateway that keeps answering full pages cannot keep the provider paging.
+ */
+export async function readPages<T>(
+  readPage: (pageIndex: number, pageSize: number) => Promise<{ items: T[]; total: number }>,
+  pageSize: number,
+  maxPages: number,
+): Promise<T[]> {
+  const items: T[] = [];
+  for (let pageIndex = 1; pageIndex <= maxPages; pageIndex++) {
+    const page = await readPage(pageIndex, pageSize);
+    items.push(...page.items);
+    if (page.items.length < pageSize || pageIndex * pageSize >= page.total) break;
+  }
+  return items;
+}

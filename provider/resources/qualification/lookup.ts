@@ -11,6 +11,7 @@ import {
   IDENTIFICATION_LIST_PAGE_SIZE,
   type IdentifiedQualification,
 } from "../../api/qualification/get-signature-identification-list";
+import { readPages } from "../../api/result";
 import type { Context } from "../../engine/context";
 import { isVolcengineError } from "../../errors";
 import type { ActionClient } from "../../http/client";
@@ -85,14 +86,11 @@ async function listIdentified(
   client: ActionClient,
   filter: { materialName?: string; status?: readonly number[] },
 ): Promise<IdentifiedQualification[]> {
-  const items: IdentifiedQualification[] = [];
-  for (let pageIndex = 1; pageIndex <= MAX_PAGES; pageIndex++) {
-    const pageSize = IDENTIFICATION_LIST_PAGE_SIZE;
-    const page = await getSignatureIdentificationList(client, { ...filter, pageIndex, pageSize });
-    items.push(...page.items);
-    if (page.items.length < pageSize || pageIndex * pageSize >= page.total) break;
-  }
-  return items;
+  return readPages(
+    (pageIndex, pageSize) => getSignatureIdentificationList(client, { ...filter, pageIndex, pageSize }),
+    IDENTIFICATION_LIST_PAGE_SIZE,
+    MAX_PAGES,
+  );
 }
 
 async function qualificationsOfId(client: ActionClient, id: string): Promise<IdentifiedQualification[]> {

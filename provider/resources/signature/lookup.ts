@@ -1,4 +1,6 @@
 /** Finding a signature by its content, the one key the account keeps unique, and listing the account's signatures. */
+
+import { readPages } from "../../api/result";
 import {
   getSignatureAndOrderList,
   SIGNATURE_LIST_PAGE_SIZE,
@@ -62,12 +64,12 @@ export async function listSignatureRows(
   version: string,
   signature?: string,
 ): Promise<SignatureRow[]> {
-  const rows: SignatureRow[] = [];
-  for (let pageIndex = 1; pageIndex <= MAX_PAGES; pageIndex++) {
-    const pageSize = SIGNATURE_LIST_PAGE_SIZE;
-    const page = await getSignatureAndOrderList(client, { version, signature, pageIndex, pageSize });
-    rows.push(...page.rows);
-    if (page.rows.length < pageSize || pageIndex * pageSize >= page.total) break;
-  }
-  return rows;
+  return readPages(
+    async (pageIndex, pageSize) => {
+      const page = await getSignatureAndOrderList(client, { version, signature, pageIndex, pageSize });
+      return { items: page.rows, total: page.total };
+    },
+    SIGNATURE_LIST_PAGE_SIZE,
+    MAX_PAGES,
+  );
 }

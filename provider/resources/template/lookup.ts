@@ -1,4 +1,6 @@
 /** Finding a template: by its id, and by name and content (what the provider settles an unknown outcome by). */
+
+import { readPages } from "../../api/result";
 import {
   listSecondTemplate,
   SECOND_TEMPLATE_PAGE_SIZE,
@@ -45,24 +47,25 @@ export async function templatesNamed(client: ActionClient, name: string): Promis
 }
 
 export async function listTemplates(client: ActionClient, filter: { name?: string } = {}): Promise<ListedTemplate[]> {
-  const templates: ListedTemplate[] = [];
-  for (let page = 1; page <= MAX_PAGES; page++) {
-    const pageSize = TEMPLATE_LIST_PAGE_SIZE;
-    const listed = await listSmsTemplateV2Sdk(client, { ...filter, page, pageSize });
-    templates.push(...listed.templates);
-    if (listed.templates.length < pageSize || page * pageSize >= listed.total) break;
-  }
-  return templates;
+  return readPages(
+    async (page, pageSize) => {
+      const listed = await listSmsTemplateV2Sdk(client, { ...filter, page, pageSize });
+      return { items: listed.templates, total: listed.total };
+    },
+    TEMPLATE_LIST_PAGE_SIZE,
+    MAX_PAGES,
+  );
 }
 
 /** A template's second-level templates, one per signature. */
 export async function secondTemplatesOf(client: ActionClient, templateId: string): Promise<SecondTemplate[]> {
-  const seconds: SecondTemplate[] = [];
-  for (let page = 1; page <= MAX_PAGES; page++) {
-    const pageSize = SECOND_TEMPLATE_PAGE_SIZE;
-    const listed = await listSecondTemplate(client, { templateId, page, pageSize });
-    seconds.push(...listed.secondTemplates.filter((second) => second.templateId === templateId));
-    if (listed.secondTemplates.length < pageSize || page * pageSize >= listed.total) break;
-  }
-  return seconds;
+  const seconds = await readPages(
+    async (page, pageSize) => {
+      const listed = await listSecondTemplate(client, { templateId, page, pageSize });
+      return { items: listed.secondTemplates, total: listed.total };
+    },
+    SECOND_TEMPLATE_PAGE_SIZE,
+    MAX_PAGES,
+  );
+  return seconds.filter((second) => second.templateId === templateId);
 }
