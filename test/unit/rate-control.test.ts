@@ -90,8 +90,11 @@ describe("rate control (virtual time)", () => {
     assert.ok(result.seconds <= 7.5, `took ${result.seconds} s of virtual time`);
     assert.equal(notices.length, 1, "one notice while throttled, not one per refused request");
     assert.equal(notices[0]!.kind, "throttled");
-    // The first throttle comes after 20 answers got through in the last second: 0.7 of that.
-    assert.deepEqual(notices[0], { kind: "throttled", host: "sms.test", requestsPerSecond: 14 });
+    // The first throttle comes after 20 answers got through in the last second: 0.9 of that.
+    assert.deepEqual(notices[0], { kind: "throttled", host: "sms.test", requestsPerSecond: 18 });
+    // Refused: those in flight when the first refusal came, and a probe or two past the limit; none sent into the
+    // window the unpaced burst still fills (each would be refused, and counted, again).
+    assert.ok(result.refused <= 16 + 4, `${result.refused} refused`);
     await time.run(time.sleep(6000));
     assert.equal(notices.length, 2);
     const recovered = notices[1];
@@ -99,19 +102,35 @@ describe("rate control (virtual time)", () => {
     assert.ok(recovered.kind === "recovered");
     assert.equal(recovered.refused, result.refused, "the notice counts every refused request");
     assert.ok(recovered.paced > 0);
-    assert.ok((control.requestsPerSecond ?? 0) > 14, "still paced after the spell, at a rate grown back");
+    assert.ok((control.requestsPerSecond ?? 0) > 18, "still paced after the spell, at a rate grown back");
   });
 
   it("slows down once for the refusals of one second, not once per refusal", async () => {
     const time = new VirtualTime();
     const control = new RateControl({ host: "sms.test", clock: time });
-    const sent = await Promise.all(Array.from({ length: 16 }, () => control.acquire()));
+    const sent = await Promise.all(Array.from({ length: 17 }, () => control.acquire()));
     for (let i = 0; i < 10; i++) control.record(sent[i]!, { throttled: false });
     for (let i = 10; i < 16; i++) control.record(sent[i]!, { throttled: true });
-    assert.equal(control.requestsPerSecond, 7, "0.7 × 10 answers through, once, not 0.7^6 of it");
+    assert.equal(control.requestsPerSecond, 9, "0.9 × 10 answers through, once, not 0.9^6 of it");
     await time.run(time.sleep(500));
-    control.record(await time.run(control.acquire()), { throttled: true });
-    assert.equal(control.requestsPerSecond, 7, "a refusal half a second later is the same window");
+    control.record(sent[16]!, { throttled: true });
+    assert.equal(control.requestsPerSecond, 9, "a refusal half a second later is the same window");
+  });
+
+  it("sends nothing into a window the unpaced burst still fills, and at most its rate in any second after", async () => {
+    const time = new VirtualTime();
+    const control = new RateControl({ host: "sms.test", clock: time, quietMs: 60_000 });
+    const burst = await Promise.all(Array.from({ length: 30 }, () => control.acquire()));
+    for (let i = 0; i < 20; i++) control.record(burst[i]!, { throttled: false });
+    for (let i = 20; i < 30; i++) control.record(burst[i]!, { throttled: true });
+    assert.equal(control.requestsPerSecond, 18);
+    const next = await time.run(Promise.all(Array.from({ length: 40 }, () => control.acquire())));
+    // The gateway counts the 30 of the burst until they are a second old; the first request after it waits that out.
+    assert.equal(next[0], 1000);
+    for (const [index, at] of next.entries()) {
+      const inWindow = next.filter((other, j) => j <= index && other > at - 1000).length;
+      assert.ok(inWindow <= 18, `${inWindow} requests in the second up to ${at} ms`);
+    }
   });
 
   it("a throttle with nothing through in the last second drops to the minimum rate and grows back", async () => {
