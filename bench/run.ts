@@ -18,6 +18,7 @@ import { measureCliScale } from "./cli-scale";
 import { measureCreate } from "./create";
 import { repoRoot } from "./fixtures";
 import { measureMemory } from "./memory";
+import { measurePlatformStacks } from "./platform-stacks";
 import { measureProviderLoad } from "./provider-load";
 import { measureProviderSize } from "./provider-size";
 import { measureScale } from "./scale";
@@ -39,6 +40,7 @@ export const MEASUREMENTS: ReadonlyArray<{ item: number; title: string; run: (qu
   { item: 7, title: "peak memory of a create", run: measureMemory },
   { item: 8, title: "a stack of hundreds: throttled creates, creates, preview, refreshes", run: measureScale },
   { item: 9, title: "the real CLI: pulumi up of 50 and 200 qualifications", run: measureCliScale },
+  { item: 10, title: "one stack per company: 4 and 16 stacks at once", run: measurePlatformStacks },
 ];
 
 export function machine(): string {
@@ -111,10 +113,17 @@ const METHOD = [
     "outputs, each showing no change) and a refresh of each, counting the connections the emulator accepted; then " +
     "the same refreshes in a provider process of their own (a `pulumi refresh`) under the 20-per-second limit, " +
     "counting their list requests.",
-  "The real CLI (v3.274.1, built by `npm run pulumi-cli`), a local file backend, a fresh stack per run: `pulumi up " +
-    "--yes --skip-preview` of N qualifications (the tests' inputs, one name each) against the emulator, and of N " +
-    "dynamic resources whose provider does nothing, one run each, timed from start to exit; state bytes are the " +
-    "length of `pulumi stack export` divided by N. Skipped with --quick or without the built CLI.",
+  "The real CLI (v3.274.1, built by `npm run pulumi-cli`), a local file backend, a fresh stack per run, in a " +
+    "scratch project that installed the `npm pack` tarball: `pulumi up --yes --skip-preview` of N qualifications " +
+    "(the tests' inputs, one name each, each scan a 2 KB file declared with documentFile()) against the " +
+    "emulator, and of N dynamic resources whose provider does nothing, one run each, timed from start to exit; " +
+    "state bytes are the length of `pulumi stack export` divided by N. Skipped with --quick or without the built CLI.",
+  "examples/platform run as a platform runs it (`run.ts --file <companies> --concurrency N`, the built CLI, a " +
+    "file backend), N companies like the example's first, all N stacks at once, one run each: against an emulator " +
+    "without a limit, then against one that refuses any request beyond 5 in a sliding second (refused ones " +
+    "counted too). Each stack runs its own CLI and provider process, so its own rate control. The floor is the " +
+    "longer of the unlimited run and the answered requests at 5 per second; filed once means the emulator holds N " +
+    "qualifications from N successful filings. Skipped with --quick or without the built CLI.",
 ];
 
 async function main(): Promise<void> {

@@ -170,8 +170,9 @@ export async function measureScale(quick: boolean): Promise<Row[]> {
       figure: ratio(overFloor),
       target: { text: "≤ 1.15×", met: overFloor.max <= 1.15 },
       whenMissed:
-        "the first burst fills the gateway's window, whose refused requests count too, so about a second is lost " +
-        "before the rate control's pace gets through; then it probes above the limit along its cubic curve",
+        "the limit is learnt from refusals: the requests in flight when the first one comes back (up to 16) are " +
+        "refused too and count in the gateway's window, a second's worth of requests that must wait it out; " +
+        "after that the pace keeps at most its rate within any second and probes past it along its cubic curve",
     },
     {
       item: 8,

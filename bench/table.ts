@@ -16,7 +16,7 @@ export interface Target {
 }
 
 export interface Row {
-  /** The item number, 1–7; 8 and 9 are the scale issue's. */
+  /** The item number, 1–7; 8 to 10 are the scale issue's. */
   item: number;
   label: string;
   figure: Figure;

@@ -3,12 +3,12 @@
  * through the Automation API, against the emulator. The tests count requests, never time them.
  */
 import assert from "node:assert/strict";
-import { spawn } from "node:child_process";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { parse, stringify } from "yaml";
 import { type EmulatorOptions, type RunningEmulator, startEmulator } from "../../emulator";
-import { killProcessGroup, PulumiProject, REPO_ROOT } from "./support/pulumi-cli";
+import { type PlatformRun, runPlatform } from "./support/platform-run";
+import { PulumiProject, REPO_ROOT } from "./support/pulumi-cli";
 import { printTranscriptOnFailure } from "./support/transcript";
 
 const EXAMPLE = path.join(REPO_ROOT, "examples", "platform");
@@ -19,12 +19,6 @@ const SCANS = ["licenceScan", "operatorIdFront", "operatorIdBack", "responsibleI
 const RUN_TIMEOUT_MS = 240_000;
 
 type Row = Record<string, string>;
-
-interface PlatformRun {
-  exitCode: number | null;
-  stdout: string;
-  stderr: string;
-}
 
 /** The example's companies, their scans made absolute so that a changed copy can live in a temp folder. */
 function exampleRows(): Row[] {
@@ -52,7 +46,7 @@ function usePlatform(emulatorOptions: EmulatorOptions = {}) {
     context.emulator = await startEmulator({ approvalDelayMs: null, ...emulatorOptions });
     context.project = PulumiProject.at(EXAMPLE);
     context.base = path.dirname(context.project.backendDir);
-    context.run = (args) => runPlatform(context.project, context.emulator, args);
+    context.run = (args) => runPlatform(context.project, context.emulator, args, RUN_TIMEOUT_MS);
     context.count = (action) =>
       context.emulator.requests.filter((request) => request.action === action && request.httpStatus === 200).length;
   });
@@ -61,38 +55,6 @@ function usePlatform(emulatorOptions: EmulatorOptions = {}) {
     await context.emulator?.close();
   });
   return context;
-}
-
-/**
- * `node -r ts-node/register examples/platform/run.ts …` from the repository root, with the test's CLI first on PATH,
- * its PULUMI_HOME and run marker (so that a leftover process is found), and the emulator's endpoint and keys.
- */
-function runPlatform(project: PulumiProject, emulator: RunningEmulator, args: string[]): Promise<PlatformRun> {
-  const env: NodeJS.ProcessEnv = {
-    ...project.env(),
-    VOLCENGINE_SMS_ENDPOINT: emulator.endpoint,
-    VOLCENGINE_ACCESS_KEY: emulator.accessKey,
-    VOLCENGINE_SECRET_KEY: emulator.secretKey,
-    VOLCENGINE_REGION: emulator.region,
-  };
-  // The program's own default: a file backend inside its work folder.
-  delete env.PULUMI_BACKEND_URL;
-  const argv = ["-r", "ts-node/register", path.join("examples", "platform", "run.ts"), ...args];
-  return new Promise((resolve, reject) => {
-    // A process group of its own, so that a timeout takes the CLIs and provider hosts along.
-    const child = spawn(process.execPath, argv, { cwd: REPO_ROOT, env, detached: true });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString("utf8")));
-    child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString("utf8")));
-    const timer = setTimeout(() => killProcessGroup(child), RUN_TIMEOUT_MS);
-    child.on("error", reject);
-    child.on("close", (exitCode, signal) => {
-      clearTimeout(timer);
-      project.transcript.push(`$ node ${argv.join(" ")}  (exit ${exitCode ?? signal})\n${stdout}${stderr}`);
-      resolve({ exitCode, stdout, stderr });
-    });
-  });
 }
 
 function writeCompanies(dir: string, name: string, rows: Row[]): string {

@@ -117,7 +117,7 @@ describe("rate control (virtual time)", () => {
     assert.equal(control.requestsPerSecond, 9, "a refusal half a second later is the same window");
   });
 
-  it("sends nothing into a window the unpaced burst still fills, and at most its rate in any second after", async () => {
+  it("sends nothing into a window the unpaced burst still fills, then at most its rate in any second", async () => {
     const time = new VirtualTime();
     const control = new RateControl({ host: "sms.test", clock: time, quietMs: 60_000 });
     const burst = await Promise.all(Array.from({ length: 30 }, () => control.acquire()));
