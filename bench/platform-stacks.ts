@@ -3,7 +3,8 @@
  * stacks in parallel against one emulator, once unthrottled and once holding the account to 5 requests per second
  * (the one figure a source gives for an account, unsure: docs/volcengine-sms-api.md). Every stack has its own
  * provider process, so its own rate control. The floor of a throttled run is the longer of the same run unthrottled
- * and every request it needed at the limit; a run passes when every stack finished and each company was filed once.
+ * and every request it needed at the limit; the bound adds that stacks started together send their requests in the
+ * same seconds. A run passes when every stack finished and each company was filed once.
  * Needs the built CLI; without it, or with --quick, the rows say it was skipped.
  */
 import * as fs from "node:fs";
@@ -55,6 +56,10 @@ interface StacksRun {
   requests: number;
   refused: number;
   filedOnce: boolean;
+  /** From the start to the first request, between the first and the last, and from the last to the end. */
+  beforeFirstMs: number;
+  spanMs: number;
+  afterLastMs: number;
 }
 
 async function runStacks(count: number, limit: number | null): Promise<StacksRun> {
@@ -65,9 +70,13 @@ async function runStacks(count: number, limit: number | null): Promise<StacksRun
     const file = path.join(base, "companies.yaml");
     fs.writeFileSync(file, stringify(companies(count)));
     const args = ["--file", file, "--concurrency", String(count), "--dir", path.join(base, "work")];
+    const startedAt = Date.now();
     const started = performance.now();
     const run = await runPlatform(project, emulator, args, 900_000);
     const ms = performance.now() - started;
+    const endedAt = startedAt + ms;
+    const arrivals = emulator.requests.map((request) => request.receivedAt);
+    const [firstAt, lastAt] = [Math.min(...arrivals), Math.max(...arrivals)];
     const refused = emulator.requests.filter((request) => request.code === "FlowLimitExceeded").length;
     const filed = emulator.requests.filter((r) => r.action === "ApplySignatureIdent" && r.httpStatus === 200).length;
     return {
@@ -76,11 +85,18 @@ async function runStacks(count: number, limit: number | null): Promise<StacksRun
       requests: emulator.requests.length - refused,
       refused,
       filedOnce: filed === count && emulator.qualifications().length === count,
+      beforeFirstMs: firstAt - startedAt,
+      spanMs: lastAt - firstAt,
+      afterLastMs: endedAt - lastAt,
     };
   } finally {
     await project.remove();
     await emulator.close();
   }
+}
+
+function seconds(ms: number): string {
+  return `${(ms / 1000).toFixed(1)} s`;
 }
 
 export async function measurePlatformStacks(quick: boolean): Promise<Row[]> {
@@ -95,6 +111,11 @@ export async function measurePlatformStacks(quick: boolean): Promise<Row[]> {
     const held = await runStacks(count, LIMIT_PER_SECOND);
     const floorMs = Math.max(free.ms, (held.requests / LIMIT_PER_SECOND) * 1000);
     const over = held.ms / floorMs;
+    // Stacks started together send their requests in the same few seconds; at most the limit in any second, they
+    // need (ceil(requests / limit) - 1) s from the first to the last, however they are paced, and the work before
+    // and after them does not shrink.
+    const spreadMs = Math.max(free.spanMs, (Math.ceil(free.requests / LIMIT_PER_SECOND) - 1) * 1000);
+    const boundMs = free.beforeFirstMs + spreadMs + free.afterLastMs;
     const label = `${count} stacks at once, one company each`;
     rows.push(
       { item: 10, label: `${label}, no limit: time`, figure: time(summarize([free.ms])) },
@@ -111,8 +132,18 @@ export async function measurePlatformStacks(quick: boolean): Promise<Row[]> {
         figure: ratio(summarize([over])),
         target: count === 4 ? { text: `≤ ${GOAL}×`, met: over <= GOAL } : undefined,
         whenMissed:
-          "each stack's provider has its own rate control and learns the account's limit from its own refusals, " +
-          "so stacks started together overshoot it together",
+          `the stacks start together, so their requests come in the same seconds: without a limit they took ` +
+          `${formatTime(free.spanMs)} from the first to the last, at ${LIMIT_PER_SECOND}/s they need at least ` +
+          `${formatTime(spreadMs)} whatever paces them, and the work before and after does not shrink (the next ` +
+          "row). Each stack's provider has its own rate control and learns the account's limit from its own refusals",
+      },
+      {
+        item: 10,
+        label:
+          `${label}, ${LIMIT_PER_SECOND}/s: time ÷ bound for stacks started together (${formatTime(boundMs)} = ` +
+          `${seconds(free.beforeFirstMs)} before, ${seconds(spreadMs)} for ${free.requests} requests, ` +
+          `${seconds(free.afterLastMs)} after)`,
+        figure: ratio(summarize([held.ms / boundMs])),
       },
       {
         item: 10,

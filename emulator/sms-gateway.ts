@@ -21,6 +21,8 @@ export interface RecordedRequest {
   /** ResponseMetadata.Error.Code of the answer, when it was an error. */
   code?: string;
   requestId: string;
+  /** When it arrived, by the real clock (Date.now()) whatever clock the reviews run on: to see how requests spread. */
+  receivedAt: number;
   bodyBytes: number;
   /** The body as parsed JSON: numbers a JS number holds exactly are numbers, larger integers bigint. */
   body?: unknown;
@@ -70,6 +72,7 @@ export async function handleApiRequest(ctx: GatewayContext, req: IncomingMessage
     action: target.action,
     httpStatus: 0,
     requestId: newRequestId(ctx.now()),
+    receivedAt: Date.now(),
     bodyBytes: 0,
     rawBody: Buffer.alloc(0),
   };
