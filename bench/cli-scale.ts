@@ -9,6 +9,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { performance } from "node:perf_hooks";
 import { startEmulator } from "../emulator";
+import { PERSONAL_FIELDS } from "../provider/resources/qualification/types";
 import { PULUMI_BIN, PulumiProject } from "../test/cli/support/pulumi-cli";
 import { image } from "../test/support/fixtures/documents";
 import { installPackedIntoScratchProject } from "../test/support/scratch-project";
@@ -40,9 +41,9 @@ if (kind === "empty") {
       : Object.fromEntries(Object.entries(value).map(([key, item]) => [key, withFiles(item)]));
   const inputs = withFiles(JSON.parse(fs.readFileSync(__dirname + "/inputs.json", "utf8")));
   const named = (i) => ({ ...inputs, materialName: "客户" + i + "的短信资质" });
-  // The state of a qualification from a provider that does nothing: the ID numbers and mobiles secret where
+  // The state of a qualification from a provider that does nothing: its personal fields secret where
   // SmsSignatureIdent registers them, the outputs the inputs and the review fields.
-  const personal = new Set(["personIDCard", "personMobile"]);
+  const personal = new Set(${JSON.stringify(PERSONAL_FIELDS)});
   const withSecrets = (value) =>
     Array.isArray(value) ? value.map(withSecrets)
     : value === null || typeof value !== "object" ? value

@@ -95,10 +95,6 @@ async function runStacks(count: number, limit: number | null): Promise<StacksRun
   }
 }
 
-function seconds(ms: number): string {
-  return `${(ms / 1000).toFixed(1)} s`;
-}
-
 export async function measurePlatformStacks(quick: boolean): Promise<Row[]> {
   const built = fs.existsSync(path.join(PULUMI_BIN, "pulumi"));
   if (quick || !built) {
@@ -114,7 +110,7 @@ export async function measurePlatformStacks(quick: boolean): Promise<Row[]> {
     // Stacks started together send their requests in the same few seconds; at most the limit in any second, they
     // need (ceil(requests / limit) - 1) s from the first to the last, however they are paced, and the work before
     // and after them does not shrink.
-    const spreadMs = Math.max(free.spanMs, (Math.ceil(free.requests / LIMIT_PER_SECOND) - 1) * 1000);
+    const spreadMs = Math.max(free.spanMs, (Math.ceil(held.requests / LIMIT_PER_SECOND) - 1) * 1000);
     const boundMs = free.beforeFirstMs + spreadMs + free.afterLastMs;
     const label = `${count} stacks at once, one company each`;
     rows.push(
@@ -141,8 +137,8 @@ export async function measurePlatformStacks(quick: boolean): Promise<Row[]> {
         item: 10,
         label:
           `${label}, ${LIMIT_PER_SECOND}/s: time ÷ bound for stacks started together (${formatTime(boundMs)} = ` +
-          `${seconds(free.beforeFirstMs)} before, ${seconds(spreadMs)} for ${free.requests} requests, ` +
-          `${seconds(free.afterLastMs)} after)`,
+          `${formatTime(free.beforeFirstMs)} before, ${formatTime(spreadMs)} for ${held.requests} requests, ` +
+          `${formatTime(free.afterLastMs)} after)`,
         figure: ratio(summarize([held.ms / boundMs])),
       },
       {
